@@ -1,0 +1,3 @@
+from cspctl.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,54 @@
+"""The lint checks: an explicit registry, one module per rule.
+
+Each module has a `CODE`, a docstring that explains the rule to a user, and a
+`check(records)` generator yielding `Problem`s. Checks never print.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from types import ModuleType
+
+from cspctl.checks import (
+    action_dates,
+    agenda_overrun,
+    agenda_rules,
+    approval,
+    completed_without_date,
+    duplicate_ids,
+    meeting_file_name,
+    paper_references,
+    plan_dates,
+    red_without_progress,
+    report_meeting,
+    unknown_person,
+    usual_weekday,
+)
+from cspctl.problem import Problem
+from cspctl.store import Records
+
+REGISTRY: tuple[ModuleType, ...] = (
+    unknown_person,
+    duplicate_ids,
+    meeting_file_name,
+    usual_weekday,
+    agenda_overrun,
+    agenda_rules,
+    approval,
+    action_dates,
+    completed_without_date,
+    report_meeting,
+    paper_references,
+    plan_dates,
+    red_without_progress,
+)
+
+Check = Callable[[Records], Iterator[Problem]]
+
+
+def run_all(records: Records) -> list[Problem]:
+    """Every check over the loaded records; load problems first."""
+    found = list(records.problems)
+    for module in REGISTRY:
+        found.extend(module.check(records))
+    return sorted(set(found))

@@ -1,0 +1,29 @@
+"""CSP305 — approved minutes say when they were approved.
+
+Approved minutes are a legal record. A meeting with `status: approved` must name the meeting
+that approved them in `approved_at`, which comes after the meeting itself; `approved_at` on
+minutes that are not approved is an error too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cspctl.problem import Problem
+from cspctl.store import Records
+
+CODE = "CSP305"
+
+
+def check(records: Records) -> Iterator[Problem]:
+    for meeting in records.meetings:
+        model = meeting.model
+        if model.status == "approved" and model.approved_at is None:
+            yield meeting.problem(["status"], CODE, "error",
+                                  "approved minutes need approved_at: the date of the meeting that approved them")
+        elif model.approved_at is not None and model.status != "approved":
+            yield meeting.problem(["approved_at"], CODE, "error",
+                                  f"approved_at is set but status is '{model.status}'")
+        elif model.approved_at is not None and model.approved_at <= model.date:
+            yield meeting.problem(["approved_at"], CODE, "error",
+                                  "minutes can only be approved at a later meeting")

@@ -1,0 +1,68 @@
+"""CSP202 — ids are unique.
+
+People and groups (ids, names and aliases must not point at two entries), actions across all
+meetings, reports across the folder, plans, and action numbers within a plan's theme. A
+duplicate makes references ambiguous, so the second occurrence is an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from cspctl.problem import Problem
+from cspctl.register import normalise
+from cspctl.store import Loaded, Records
+
+CODE = "CSP202"
+
+
+def check(records: Records) -> Iterator[Problem]:
+    if records.people is not None:
+        people = records.people
+        seen: dict[str, str] = {}
+        for section in ("people", "groups"):
+            for index, entry in enumerate(getattr(people.model, section)):
+                for field, values in (("id", [entry.id]), ("name", [entry.name]),
+                                      ("aliases", entry.aliases)):
+                    for position, value in enumerate(values):
+                        key = normalise(value)
+                        owner = seen.get(key)
+                        where = [section, index, field] + ([position] if field == "aliases" else [])
+                        if owner is not None and owner != entry.id:
+                            yield people.problem(
+                                where, CODE, "error", f"'{value}' already names '{owner}'"
+                            )
+                        seen.setdefault(key, entry.id)
+    yield from _unique(
+        ((m, ["items", i, "actions", a, "id"], action.id)
+         for m in records.meetings
+         for i, item in enumerate(m.model.items)
+         for a, action in enumerate(item.actions)),
+        "action",
+    )
+    yield from _unique(((r, ["id"], r.model.id) for r in records.reports), "report")
+    yield from _unique(((p, ["id"], p.model.id) for p in records.plans), "plan")
+    for plan in records.plans:
+        for t, theme in enumerate(plan.model.themes):
+            yield from _unique(
+                ((plan, ["themes", t, "actions", a, "number"], action.number)
+                 for a, action in enumerate(theme.actions)),
+                f"action number in theme '{theme.id}'",
+            )
+        yield from _unique(
+            ((plan, ["themes", t, "id"], theme.id) for t, theme in enumerate(plan.model.themes)),
+            "theme",
+        )
+
+
+def _unique(items: Iterable[tuple[Loaded[Any], list[Any], Any]], what: str) -> Iterator[Problem]:
+    first: dict[Any, Loaded[Any]] = {}
+    for loaded, where, value in items:
+        if value in first:
+            earlier = first[value]
+            line = earlier.at(*where)[0] if earlier is loaded else None
+            origin = f"line {line}" if line else earlier.display
+            yield loaded.problem(where, CODE, "error", f"duplicate {what} id '{value}' (also at {origin})")
+        else:
+            first[value] = loaded

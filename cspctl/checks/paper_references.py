@@ -1,0 +1,30 @@
+"""CSP502 — papers named by items and appendices exist.
+
+An item's `papers` and an appendix's `report` name reports by id; each must be a report in
+`reports/`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cspctl.problem import Problem
+from cspctl.store import Records
+
+CODE = "CSP502"
+
+
+def check(records: Records) -> Iterator[Problem]:
+    known = {r.model.id for r in records.reports}
+    for meeting in records.meetings:
+        for i, item in enumerate(meeting.model.items):
+            for p, paper in enumerate(item.papers):
+                if paper not in known:
+                    yield meeting.problem(["items", i, "papers", p], CODE, "error",
+                                          f"no report with id '{paper}'")
+    for report in records.reports:
+        for s, section in enumerate(getattr(report.model, "sections", [])):
+            for a, appendix in enumerate(section.appendices):
+                if appendix.report is not None and appendix.report not in known:
+                    yield report.problem(["sections", s, "appendices", a, "report"], CODE, "error",
+                                         f"no report with id '{appendix.report}'")

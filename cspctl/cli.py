@@ -1,0 +1,101 @@
+"""The command line: parse arguments, call the library, report, return an exit code.
+
+No logic lives here. Command modules import their libraries inside the command so that
+`cspctl --help` and everyday commands stay fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cspctl import __version__
+from cspctl.errors import CspError
+
+app = typer.Typer(
+    name="cspctl",
+    help="Keep a Community Safety Partnership board's minutes, actions, forward plan, reports "
+    "and action plans as YAML records in git; lint them, list overdue actions, render papers.",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"cspctl {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    records: Annotated[
+        Path | None,
+        typer.Option("--records", help="Records folder [default: $CSPCTL_RECORDS, else ./records]",
+                     file_okay=False),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """Global options."""
+    ctx.obj = records or Path(os.environ.get("CSPCTL_RECORDS") or "records")
+
+
+def records_dir(ctx: typer.Context) -> Path:
+    """The records folder chosen by --records, CSPCTL_RECORDS or the default."""
+    root_ctx = ctx.find_root()
+    return root_ctx.obj if isinstance(root_ctx.obj, Path) else Path("records")
+
+
+class LintFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+@app.command()
+def lint(
+    ctx: typer.Context,
+    paths: Annotated[list[Path] | None, typer.Argument(help="Only report findings in these files or folders.")] = None,
+    format: Annotated[LintFormat, typer.Option("--format", "-f", help="Output format.")] = LintFormat.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+) -> None:
+    """Check every record against the schema and the cross-record rules.
+
+    Each finding is printed as path:line:col: CODE message. Exit 0 when clean (warnings allowed
+    unless --strict), 1 when problems were found.
+    """
+    from cspctl.lint import lint as run
+    from cspctl.reporters import FORMATS
+
+    result = run(records_dir(ctx), paths or [])
+    FORMATS[format.value](result.problems, result.files, sys.stdout)
+    raise typer.Exit(1 if result.failed(strict) else 0)
+
+
+# Further commands are registered explicitly below, one line each.
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: user errors become one message and an exit code, never a traceback."""
+    try:
+        app(args=argv, prog_name="cspctl")
+    except CspError as exc:
+        print(f"cspctl: {exc.message}", file=sys.stderr)
+        return exc.exit_code
+    except SystemExit as exc:
+        code = exc.code
+        return code if isinstance(code, int) else (0 if code is None else 1)
+    except KeyboardInterrupt:
+        print("cspctl: interrupted", file=sys.stderr)
+        return 130
+    return 0

@@ -1,0 +1,1 @@
+"""The record model: one module per record kind, all strict (see `base.Record`)."""

@@ -1,0 +1,100 @@
+"""The strict base every record model stands on, and the value types records share.
+
+Records are hand-edited YAML, so the model refuses to guess: unknown fields are errors,
+booleans must be real booleans, integers real integers, dates ISO dates and times "HH:MM".
+YAML 1.2 loading keeps `no` and `10:00` as strings; strict mode stops pydantic from turning
+them back into booleans and numbers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
+from pydantic_core import PydanticCustomError
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_PARTIAL_DATE = re.compile(r"\d{4}-\d{2}(-\d{2})?")
+_TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
+
+
+class Record(BaseModel):
+    """Base of every record model: strict, closed, and quiet about input values.
+
+    `hide_input_in_errors` keeps restricted text out of error messages and stops pydantic
+    from building huge reprs of hostile input.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+        strict=True,
+        hide_input_in_errors=True,
+        validate_default=False,
+        defer_build=True,
+    )
+
+
+def _iso_date(value: Any) -> dt.date:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise PydanticCustomError(
+                "date_impossible", "{value} is not a real date", {"value": value}
+            ) from None
+    raise PydanticCustomError("date_format", "expected an ISO date such as 2022-03-30")
+
+
+def _partial_date(value: Any) -> str:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, str) and _PARTIAL_DATE.fullmatch(value):
+        probe = value if len(value) == 10 else value + "-01"
+        try:
+            dt.date.fromisoformat(probe)
+        except ValueError:
+            raise PydanticCustomError(
+                "date_impossible", "{value} is not a real date", {"value": value}
+            ) from None
+        return value
+    raise PydanticCustomError(
+        "date_format", "expected an ISO date (2022-03-30) or month (2022-03)"
+    )
+
+
+def _time(value: Any) -> str:
+    if isinstance(value, str) and _TIME.fullmatch(value):
+        return value
+    raise PydanticCustomError("time_format", 'expected a 24-hour time in quotes, such as "10:00"')
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date), PlainSerializer(dt.date.isoformat)]
+"""A calendar date written as ISO 8601 (`2022-03-30`)."""
+
+PartialDate = Annotated[str, BeforeValidator(_partial_date)]
+"""A date or a month (`2021-11`), for progress notes the seed dates only by month."""
+
+Time = Annotated[str, BeforeValidator(_time)]
+"""A 24-hour clock time, `"HH:MM"`."""
+
+Minutes = Annotated[int, Field(ge=0, le=600)]
+"""A duration in whole minutes."""
+
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
+"""An identifier: lower-case letters, digits and hyphens."""
+
+PersonRef = Annotated[str, Field(min_length=1, max_length=200)]
+"""A person or group, by register id, name or alias (resolved by lint, not by the model)."""
+
+Text = Annotated[str, Field(max_length=100_000)]
+"""Free text; Markdown paragraphs and bullets where it is rendered."""
+
+
+def minutes_of_day(time: str) -> int:
+    """Minutes since midnight of an "HH:MM" time."""
+    hours, minutes = time.split(":")
+    return int(hours) * 60 + int(minutes)

@@ -1,0 +1,39 @@
+"""The people register (`people.yaml`): everyone the records name, and named groups."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from cspctl.models.base import PersonRef, Record, Slug
+
+
+class Person(Record):
+    """One person. `aliases` absorb the other spellings the board's papers use."""
+
+    id: Slug
+    name: str = Field(min_length=1)
+    aliases: list[str] = []
+    role: str | None = None
+    organisation: str | None = None
+    email: str | None = None
+
+
+class Group(Record):
+    """A named group that can present or own actions ("CSP Board Chairs", "All Partners").
+
+    `members` lists people (by id, name or alias); a group of everyone, such as
+    "All Partners", may leave it empty.
+    """
+
+    id: Slug
+    name: str = Field(min_length=1)
+    aliases: list[str] = []
+    members: list[PersonRef] = []
+    description: str | None = None
+
+
+class PeopleRegister(Record):
+    """The whole register."""
+
+    people: list[Person] = []
+    groups: list[Group] = []

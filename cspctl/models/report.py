@@ -1,0 +1,87 @@
+"""Papers (`reports/<meeting>/<id>.yaml`): board reports, subgroup updates, presentations.
+
+Reports follow the board's standard template: numbered sections whose paragraphs are
+numbered on render (1.1, 1.2 ...). Subgroup updates use the shorter subgroup template;
+presentations are slides of bullets.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from cspctl.models.base import IsoDate, PersonRef, Record, Slug, Text
+
+SectionKind = Literal[
+    "purpose",
+    "recommendations",
+    "overview",
+    "update",
+    "key_challenges",
+    "emerging_trends",
+    "support_required",
+    "appendices",
+    "other",
+]
+
+
+class Appendix(Record):
+    """An appendix: a paper in the records (`report`), a file beside the records (`path`),
+    or just a title."""
+
+    title: str = Field(min_length=1)
+    report: Slug | None = None
+    path: str | None = None
+
+
+class Section(Record):
+    """A numbered section. `heading` is the text as the paper words it."""
+
+    kind: SectionKind
+    heading: str = Field(min_length=1)
+    paragraphs: list[Text] = []
+    appendices: list[Appendix] = []
+
+
+class Slide(Record):
+    """One slide of a presentation: a title and Markdown body."""
+
+    title: str
+    body: Text = ""
+
+
+class _Paper(Record):
+    id: Slug
+    meeting: IsoDate
+    subject: str = Field(min_length=1)
+    authors: list[PersonRef] = []
+    contact: str | None = None
+    restricted: bool = False
+
+
+class BoardReport(_Paper):
+    """A report on the board's standard template."""
+
+    kind: Literal["report"]
+    sections: list[Section] = []
+
+
+class SubgroupUpdate(_Paper):
+    """A subgroup's quarterly update on the subgroup template."""
+
+    kind: Literal["subgroup_update"]
+    subgroup: Slug
+    sections: list[Section] = []
+
+
+class Presentation(_Paper):
+    """Slides presented to the board, kept as text."""
+
+    kind: Literal["presentation"]
+    byline: str | None = None
+    date_line: str | None = None
+    slides: list[Slide] = []
+
+
+Report = Annotated[BoardReport | SubgroupUpdate | Presentation, Field(discriminator="kind")]

@@ -1,0 +1,73 @@
+"""Lint output formats, chosen by name: text (rich), json, github (workflow annotations)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from itertools import groupby
+from typing import TextIO
+
+from cspctl.problem import Problem
+
+
+def summary(problems: Sequence[Problem], files: int) -> str:
+    errors = sum(p.level == "error" for p in problems)
+    warnings = len(problems) - errors
+    if not problems:
+        return f"No problems in {files} file{'s' if files != 1 else ''}."
+    parts = []
+    if errors:
+        parts.append(f"{errors} error{'s' if errors != 1 else ''}")
+    if warnings:
+        parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
+    return f"{' and '.join(parts)} in {files} file{'s' if files != 1 else ''}."
+
+
+def text(problems: Sequence[Problem], files: int, out: TextIO) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+
+    console = Console(file=out, highlight=False, soft_wrap=True)
+    for index, (_, group) in enumerate(groupby(problems, key=lambda p: p.path)):
+        if index:
+            console.print()
+        for problem in group:
+            style = "red" if problem.level == "error" else "yellow"
+            suffix = " [dim](warning)[/dim]" if problem.level == "warning" else ""
+            console.print(
+                f"[bold]{escape(problem.path)}[/bold]:{problem.line}:{problem.column}: "
+                f"[{style}]{problem.code}[/{style}] {escape(problem.message)}{suffix}"
+            )
+    if problems:
+        console.print()
+    console.print(summary(problems, files))
+
+
+def as_json(problems: Sequence[Problem], files: int, out: TextIO) -> None:
+    json.dump([p.as_dict() for p in problems], out, indent=2, ensure_ascii=False)
+    out.write("\n")
+
+
+def github(problems: Sequence[Problem], files: int, out: TextIO) -> None:
+    for p in problems:
+        level = "error" if p.level == "error" else "warning"
+        out.write(
+            f"::{level} file={_prop(p.path)},line={p.line},col={p.column},title={p.code}::"
+            f"{_data(p.message)}\n"
+        )
+    out.write(summary(problems, files) + "\n")
+
+
+def _data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _prop(value: str) -> str:
+    return _data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+FORMATS: dict[str, Callable[[Sequence[Problem], int, TextIO], None]] = {
+    "text": text,
+    "json": as_json,
+    "github": github,
+}

@@ -1,0 +1,337 @@
+"""The one module that reads YAML.
+
+Records are composed into nodes (which carry line and column) by one of two parsers and then
+built into plain Python values by one constructor of our own, so every later stage can point
+at `path:line:col` without holding parser objects:
+
+- the fast path composes with libyaml's C parser (PyYAML's `CParser`);
+- the exact path composes with ruamel.yaml, the library the writing commands round-trip with.
+
+Both feed `_Builder`, which applies the YAML 1.2 core schema (`no`, `10:00` and `2022-03-30`
+stay strings), rejects what records must not contain (anchors, aliases, merge keys, tags
+outside the core schema, directives, duplicate keys, several documents) and records the
+position of every key and value. A test keeps the two paths in agreement.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 64
+
+Path_ = tuple[str | int, ...]
+"""Where a value sits in a document: mapping keys and sequence indexes from the root."""
+
+_CORE = "tag:yaml.org,2002:"
+_BOOL = re.compile(r"true|True|TRUE|false|False|FALSE")
+_NULL = re.compile(r"~|null|Null|NULL|")
+_INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
+_FLOAT = re.compile(
+    r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)"
+)
+_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\ufffe\uffff]")
+_DIRECTIVE = re.compile(r"^%", re.MULTILINE)
+_ANCHOR_HINT = re.compile(r"(?:^|[\s\[{,:?-])&\S")
+
+
+class YamlError(Exception):
+    """A file that cannot be read as a record: where, a stable code, and a message."""
+
+    def __init__(self, line: int, column: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column
+        self.code = code
+        self.message = message
+
+
+@dataclass
+class Document:
+    """A parsed file: its plain data and the 1-based position of every key and value."""
+
+    data: Any
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
+        """The position of `path`, or of its nearest ancestor that has one."""
+        table = self.keys if key else self.values
+        probe = tuple(path)
+        while probe:
+            if probe in table:
+                return table[probe]
+            if not key and probe in self.keys:
+                return self.keys[probe]
+            probe = probe[:-1]
+        return self.values.get((), (1, 1))
+
+
+# --- reading bytes -------------------------------------------------------------------------
+
+
+def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
+    """Read a record file as text, refusing what YAML parsers would mangle or misplace."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise YamlError(1, 1, "CSP004", f"cannot read file: {exc.strerror}") from None
+    if size > max_bytes:
+        raise YamlError(
+            1, 1, "CSP004", f"file is too large ({size} bytes; records are at most {max_bytes})"
+        )
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise YamlError(1, 1, "CSP004", f"cannot read file: {exc.strerror}") from None
+    return decode(raw)
+
+
+def decode(raw: bytes) -> str:
+    """UTF-8 (an opening byte-order mark allowed) or a located error."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise YamlError(1, 1, "CSP004", "file is UTF-16; records must be UTF-8")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = _offset_position(raw[: exc.start].decode("utf-8", "replace"), None)
+        raise YamlError(line, col, "CSP004", "file is not valid UTF-8 text") from None
+    bad = _BAD_CHARS.search(text)
+    if bad:
+        line, col = _offset_position(text, bad.start())
+        what = "byte-order mark" if bad.group() == "\ufeff" else "control character"
+        raise YamlError(line, col, "CSP004", f"{what} U+{ord(bad.group()):04X} is not allowed")
+    return text
+
+
+def _offset_position(text: str, offset: int | None) -> tuple[int, int]:
+    head = text if offset is None else text[:offset]
+    line = head.count("\n") + 1
+    return line, len(head) - (head.rfind("\n") + 1) + 1
+
+
+# --- composing -----------------------------------------------------------------------------
+
+
+def _fast_compose(text: str) -> Any:
+    from yaml import MarkedYAMLError, YAMLError
+    from yaml.cyaml import CParser  # type: ignore[attr-defined]
+    from yaml.resolver import BaseResolver
+
+    class Composer(CParser, BaseResolver):  # type: ignore[misc,valid-type]
+        """libyaml's parser with no implicit typing: the builder types plain scalars."""
+
+    composer = Composer(text)
+    try:
+        return composer.get_single_node()
+    except MarkedYAMLError as exc:
+        raise _syntax_error(exc) from None
+    except YAMLError as exc:
+        raise YamlError(1, 1, "CSP001", _first_line(str(exc))) from None
+    finally:
+        composer.dispose()
+
+
+def _exact_compose(text: str) -> Any:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    yaml = YAML(typ="rt")
+    try:
+        return yaml.compose(text)
+    except MarkedYAMLError as exc:
+        raise _syntax_error(exc) from None
+    except (YAMLError, AssertionError) as exc:
+        raise YamlError(1, 1, "CSP001", _first_line(str(exc)) or "unreadable YAML") from None
+
+
+def _syntax_error(exc: Any) -> YamlError:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    problem = exc.problem or exc.context or "invalid YAML"
+    if "expected a single document" in str(exc) or "but found another document" in str(exc):
+        return YamlError(line, col, "CSP002", "a record file holds one YAML document only")
+    if "found character '\\t'" in problem:
+        problem = "tab characters cannot indent YAML; use spaces"
+    return YamlError(line, col, "CSP001", f"YAML syntax error: {problem}")
+
+
+def _first_line(message: str) -> str:
+    return message.strip().splitlines()[0] if message.strip() else ""
+
+
+# --- building values -----------------------------------------------------------------------
+
+
+class _Builder:
+    """Builds plain values from composed nodes, recording positions and refusing the
+    YAML features records must not use."""
+
+    def __init__(self, document: Document) -> None:
+        self.doc = document
+        self.seen: set[int] = set()
+
+    def build(self, node: Any, path: Path_, depth: int) -> Any:
+        line, col = node.start_mark.line + 1, node.start_mark.column + 1
+        if depth > MAX_DEPTH:
+            raise YamlError(line, col, "CSP004", f"nesting is deeper than {MAX_DEPTH} levels")
+        if id(node) in self.seen:
+            raise YamlError(line, col, "CSP002", "aliases (*name) are not allowed in records")
+        self.seen.add(id(node))
+        if getattr(node, "anchor", None):
+            raise YamlError(line, col, "CSP002", "anchors (&name) are not allowed in records")
+        self.doc.values[path] = (line, col)
+        tag = str(getattr(node.tag, "value", node.tag) or "")
+        kind = node.id
+        if kind == "mapping":
+            if tag != _CORE + "map":
+                raise self._tag_error(tag, line, col)
+            return self._mapping(node, path, depth)
+        if kind == "sequence":
+            if tag != _CORE + "seq":
+                raise self._tag_error(tag, line, col)
+            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        return self._scalar(node, tag, line, col)
+
+    def _mapping(self, node: Any, path: Path_, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            kline, kcol = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+            if key_node.id != "scalar":
+                raise YamlError(kline, kcol, "CSP002", "mapping keys must be plain words")
+            key = key_node.value
+            ktag = str(getattr(key_node.tag, "value", key_node.tag) or "")
+            if key == "<<" and (not key_node.style or ktag.endswith("merge")):
+                raise YamlError(kline, kcol, "CSP002", "merge keys (<<) are not allowed in records")
+            if not ktag.startswith(_CORE):
+                raise self._tag_error(ktag, kline, kcol)
+            if key in result:
+                first = self.doc.keys[(*path, key)][0]
+                raise YamlError(
+                    kline, kcol, "CSP003", f"duplicate key '{_short(key)}' (first set on line {first})"
+                )
+            self.doc.keys[(*path, key)] = (kline, kcol)
+            result[key] = self.build(value_node, (*path, key), depth + 1)
+        return result
+
+    def _scalar(self, node: Any, tag: str, line: int, col: int) -> Any:
+        value: str = node.value
+        if not value.isascii():
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise YamlError(line, col, "CSP004", "text holds a lone surrogate code point") from None
+        plain = node.style is None or node.style == ""
+        if plain and tag in (_CORE + "str", _CORE + "int", _CORE + "float", _CORE + "bool",
+                             _CORE + "null", _CORE + "timestamp", _CORE + "value", "?", ""):
+            return _resolve_plain(value)
+        if tag in (_CORE + "str", _CORE + "timestamp", "!"):
+            return value
+        if tag == _CORE + "int" and _INT.fullmatch(value):
+            return _to_int(value)
+        if tag == _CORE + "float" and _FLOAT.fullmatch(value):
+            return _to_float(value)
+        if tag == _CORE + "bool" and _BOOL.fullmatch(value):
+            return value.lower() == "true"
+        if tag == _CORE + "null" and _NULL.fullmatch(value):
+            return None
+        if tag in (_CORE + "int", _CORE + "float", _CORE + "bool", _CORE + "null"):
+            raise YamlError(line, col, "CSP002", f"value does not match its tag !!{tag[len(_CORE):]}")
+        raise self._tag_error(tag, line, col)
+
+    @staticmethod
+    def _tag_error(tag: str, line: int, col: int) -> YamlError:
+        shown = "!!" + tag[len(_CORE):] if tag.startswith(_CORE) else tag
+        return YamlError(line, col, "CSP002", f"tag {_short(shown)} is not allowed in records")
+
+
+def _resolve_plain(value: str) -> Any:
+    """The YAML 1.2 core schema for an untagged plain scalar."""
+    if not value:
+        return None
+    first = value[0]
+    if first in "tTfF" and _BOOL.fullmatch(value):
+        return value.lower() == "true"
+    if first in "~nN" and _NULL.fullmatch(value):
+        return None
+    if first in "-+0123456789.":
+        if _INT.fullmatch(value):
+            return _to_int(value)
+        if _FLOAT.fullmatch(value):
+            return _to_float(value)
+    return value
+
+
+def _to_int(value: str) -> int:
+    if value.startswith("0o"):
+        return int(value[2:], 8)
+    if value.startswith("0x"):
+        return int(value[2:], 16)
+    return int(value, 10)
+
+
+def _to_float(value: str) -> float:
+    lowered = value.lower()
+    if lowered.endswith(".inf"):
+        return -math.inf if lowered.startswith("-") else math.inf
+    if lowered == ".nan":
+        return math.nan
+    return float(value)
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# --- the public entry points ---------------------------------------------------------------
+
+
+def parse(text: str, *, exact: bool = False) -> Document:
+    """Parse one record's text into a `Document`, or raise `YamlError`."""
+    directive = _DIRECTIVE.search(text)
+    if directive:
+        line, col = _offset_position(text, directive.start())
+        raise YamlError(line, col, "CSP002", "YAML directives (%YAML, %TAG) are not allowed in records")
+    node = _exact_compose(text) if exact else _fast_compose(text)
+    document = Document(data=None)
+    if node is None:
+        return document
+    if not exact and _ANCHOR_HINT.search(text):
+        _reject_anchors(text)
+    document.data = _Builder(document).build(node, (), 0)
+    return document
+
+
+def _reject_anchors(text: str) -> None:
+    """libyaml's nodes forget anchors; its events do not. Only run when the text hints at one."""
+    import yaml
+
+    for event in yaml.parse(text, Loader=yaml.CBaseLoader):
+        if getattr(event, "anchor", None):
+            mark = event.start_mark
+            raise YamlError(
+                mark.line + 1, mark.column + 1, "CSP002", "anchors (&name) are not allowed in records"
+            )
+
+
+def load(path: Path, *, exact: bool = False, max_bytes: int = MAX_BYTES) -> Document:
+    """Read and parse one record file."""
+    return parse(read_text(path, max_bytes), exact=exact)
+
+
+def walk(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, Any]]:
+    """Every (path, value) in a document, depth first."""
+    yield path, data
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from walk(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from walk(value, (*path, index))

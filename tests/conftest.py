@@ -1,0 +1,112 @@
+"""Shared fixtures: record trees built inline per test, and the CLI as a user runs it."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from cspctl.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+SEED_RECORDS = REPO / "records"
+
+PARTNERSHIP = """\
+name: Test Community Safety Partnership
+chairs: [Pat Chair]
+meetings: {weekday: Wednesday, start: "10:00", end: "13:00", venue: MS Teams}
+standing_items:
+  - {id: introductions, title: Introductions and Apologies, presenters: [Chair], duration: 5, position: start}
+  - {id: aob, title: AOB, presenters: [Chair], duration: 5, position: end, subgroup_updates: true}
+subgroups:
+  - {id: ivolt, name: IVOLT, leads: [Sam Lead]}
+"""
+
+PEOPLE = """\
+people:
+  - {id: pat-chair, name: Pat Chair, role: Chair}
+  - {id: sam-lead, name: Sam Lead, aliases: [Samuel Lead]}
+  - {id: jo-officer, name: Jo Officer, email: jo@example.org}
+groups:
+  - {id: chair, name: Chair, members: [pat-chair]}
+  - {id: board-chairs, name: Board Chairs, members: [pat-chair, sam-lead]}
+"""
+
+MEETING = """\
+date: 2022-03-30
+start: "10:00"
+end: "13:00"
+venue: MS Teams
+chair: Pat Chair
+note_taker: Jo Officer
+status: drafted
+attendance:
+  present: [Pat Chair, Sam Lead]
+  apologies: [Jo Officer]
+items:
+  - title: Introductions and Apologies
+    kind: standing
+    duration: 5
+  - title: Violence performance
+    presenters: [Sam Lead]
+    duration: 20
+    minutes: |
+      The board noted the figures.
+    actions:
+      - id: 2022-03-30/2.1
+        owners: [Samuel Lead]
+        description: circulate the figures
+"""
+
+
+def write_tree(root: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def board(tmp_path: Path) -> Callable[..., Path]:
+    """A minimal valid board; keyword files override or add (None removes)."""
+
+    def make(**overrides: str | None) -> Path:
+        files: dict[str, str | None] = {
+            "partnership.yaml": PARTNERSHIP,
+            "people.yaml": PEOPLE,
+            "meetings/2022-03-30.yaml": MEETING,
+        }
+        for key, value in overrides.items():
+            files[key.replace("__", "/").replace("_yaml", ".yaml")] = value
+        root = tmp_path / "records"
+        root.mkdir(exist_ok=True)
+        return write_tree(root, {k: v for k, v in files.items() if v is not None})
+
+    return make
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
+    """Run cspctl in-process through its real entry point."""
+    monkeypatch.setenv("TERM", "dumb")
+    monkeypatch.setenv("COLUMNS", "200")
+    monkeypatch.delenv("CSPCTL_RECORDS", raising=False)
+
+    def run(*args: str | Path) -> Result:
+        capsys.readouterr()
+        code = main([str(a) for a in args])
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return run
