@@ -335,3 +335,92 @@ def walk(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, Any]]:
     elif isinstance(data, list):
         for index, value in enumerate(data):
             yield from walk(value, (*path, index))
+
+
+# --- round-trip writing ----------------------------------------------------------------------
+
+
+def _rt_yaml() -> Any:
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.representer.add_representer(
+        type(None), lambda rep, _: rep.represent_scalar(_CORE + "null", "null")
+    )
+    return yaml
+
+
+def rt_load(text: str) -> Any:
+    """Load text for editing: ruamel's round-trip objects keep comments, order and quoting.
+
+    Callers validate with `parse` first; this is only for files already known to be records.
+    """
+    return _rt_yaml().load(text)
+
+
+def rt_dump(data: Any) -> str:
+    """Serialise round-trip data back to text."""
+    import io
+
+    stream = io.StringIO()
+    _rt_yaml().dump(data, stream)
+    return stream.getvalue()
+
+
+def atomic_write(path: Path, text: str, *, root: Path | None = None) -> bool:
+    """Replace `path` with `text` atomically; return False when the bytes would not change.
+
+    The new content goes to a temporary file in the same folder (never named like a record),
+    is flushed to disk, takes the old file's permissions, and replaces the file in one rename.
+    A symlink, or a path that resolves outside `root`, is refused rather than followed.
+    """
+    import os
+    import tempfile
+
+    if path.is_symlink():
+        raise YamlError(1, 1, "CSP007", "refusing to write through a symbolic link")
+    if root is not None and not path.resolve().is_relative_to(root.resolve()):
+        raise YamlError(1, 1, "CSP007", "refusing to write outside the records folder")
+    data = text.encode("utf-8")
+    try:
+        if path.read_bytes() == data:
+            return False
+        mode = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mode = 0o644 & ~_umask()
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, mode)
+        os.replace(temp, path)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except FileNotFoundError:
+            pass
+        raise
+    try:
+        folder = os.open(path.parent, os.O_RDONLY)
+    except OSError:
+        return True
+    try:
+        os.fsync(folder)
+    except OSError:
+        pass
+    finally:
+        os.close(folder)
+    return True
+
+
+def _umask() -> int:
+    import os
+
+    current = os.umask(0)
+    os.umask(current)
+    return current
