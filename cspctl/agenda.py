@@ -61,14 +61,14 @@ def build_agenda(records: Records, date: dt.date) -> Agenda | None:
     meeting = records.meeting(date)
     if meeting is not None:
         model = meeting.model
-        items = [
+        recorded = [
             AgendaItem(i, it.title, list(it.presenters), it.duration, it.restricted, it.kind,
                        papers=list(it.papers))
             for i, it in enumerate(model.items, start=1)
         ]
         agenda = Agenda(date, "meeting", model.start or (defaults.start if defaults else None),
                         model.end or (defaults.end if defaults else None),
-                        model.venue or (defaults.venue if defaults else None), model.chair, items)
+                        model.venue or (defaults.venue if defaults else None), model.chair, recorded)
         return _timed(agenda)
     plan = records.forward_plan
     planned = next((p for p in plan.model.meetings if p.date == date), None) if plan else None

@@ -125,7 +125,7 @@ def _fast_compose(text: str) -> Any:
     from yaml.cyaml import CParser  # type: ignore[attr-defined]
     from yaml.resolver import BaseResolver
 
-    class Composer(CParser, BaseResolver):  # type: ignore[misc,valid-type]
+    class Composer(CParser, BaseResolver):
         """libyaml's parser with no implicit typing: the builder types plain scalars."""
 
     composer = Composer(text)
@@ -316,9 +316,8 @@ def _reject_anchors(text: str) -> None:
     for event in yaml.parse(text, Loader=yaml.CBaseLoader):
         if getattr(event, "anchor", None):
             mark = event.start_mark
-            raise YamlError(
-                mark.line + 1, mark.column + 1, "CSP002", "anchors (&name) are not allowed in records"
-            )
+            line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+            raise YamlError(line, col, "CSP002", "anchors (&name) are not allowed in records")
 
 
 def load(path: Path, *, exact: bool = False, max_bytes: int = MAX_BYTES) -> Document:

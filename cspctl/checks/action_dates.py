@@ -20,7 +20,7 @@ def check(records: Records) -> Iterator[Problem]:
         raised = meeting.model.date
         for i, item in enumerate(meeting.model.items):
             for a, action in enumerate(item.actions):
-                where = ["items", i, "actions", a]
+                where: list[str | int] = ["items", i, "actions", a]
                 origin = raised if action.carried_from is None else None
                 if action.carried_from is not None and len(action.carried_from) == 10:
                     origin = type(raised).fromisoformat(action.carried_from)

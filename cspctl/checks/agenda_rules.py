@@ -8,11 +8,13 @@ rule's `match` phrases is reported.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
+from typing import Any
 
 from cspctl.agenda import build_agenda
 from cspctl.problem import Problem
-from cspctl.store import Records
+from cspctl.store import Loaded, Records
 
 CODE = "CSP304"
 
@@ -22,7 +24,9 @@ def check(records: Records) -> Iterator[Problem]:
         return
     rules = records.partnership.model.agenda_rules
     recorded = {m.model.date for m in records.meetings}
-    targets = [(m, ["items"], m.model.date) for m in records.meetings]
+    targets: list[tuple[Loaded[Any], list[str | int], dt.date]] = [
+        (m, ["items"], m.model.date) for m in records.meetings
+    ]
     if records.forward_plan is not None:
         targets += [
             (records.forward_plan, ["meetings", i, "date"], p.date)

@@ -18,7 +18,7 @@ def check(records: Records) -> Iterator[Problem]:
     for meeting in records.meetings:
         for i, item in enumerate(meeting.model.items):
             for a, action in enumerate(item.actions):
-                where = ["items", i, "actions", a]
+                where: list[str | int] = ["items", i, "actions", a]
                 if action.status == "completed" and action.completed_on is None:
                     yield meeting.problem([*where, "status"], CODE, "warning",
                                           f"action {action.id} is completed but has no completed_on date")
