@@ -126,3 +126,13 @@ def test_bad_input_never_prints_a_traceback(tmp_path: Path, board: Callable[...,
 def test_seed_records_lint_clean_through_the_cli(cli: Cli) -> None:
     result = cli("--records", SEED_RECORDS, "lint")
     assert result.code == 0, result.out
+
+
+def test_every_check_is_documented() -> None:
+    from cspctl.checks import REGISTRY
+    from tests.conftest import REPO
+
+    documented = (REPO / "docs" / "lint.md").read_text(encoding="utf-8")
+    for module in REGISTRY:
+        assert module.__doc__ and module.CODE in module.__doc__
+        assert f"### {module.CODE}" in documented, module.CODE
