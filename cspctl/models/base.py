@@ -44,7 +44,7 @@ def _iso_date(value: Any) -> dt.date:
             return dt.date.fromisoformat(value)
         except ValueError:
             raise PydanticCustomError(
-                "date_impossible", "{value} is not a real date", {"value": value}
+                "date_impossible", "is not a real calendar date"
             ) from None
     raise PydanticCustomError("date_format", "expected an ISO date such as 2022-03-30")
 
@@ -58,7 +58,7 @@ def _partial_date(value: Any) -> str:
             dt.date.fromisoformat(probe)
         except ValueError:
             raise PydanticCustomError(
-                "date_impossible", "{value} is not a real date", {"value": value}
+                "date_impossible", "is not a real calendar date"
             ) from None
         return value
     raise PydanticCustomError(
