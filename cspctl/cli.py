@@ -83,6 +83,10 @@ def lint(
 
 
 # Further commands are registered explicitly below, one line each.
+from cspctl.commands import outputs as _outputs  # noqa: E402
+
+app.command("schema")(_outputs.schema)
+app.command("calendar")(_outputs.calendar)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -144,6 +144,7 @@ def _exact_compose(text: str) -> Any:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     yaml = YAML(typ="rt")
+    yaml.max_depth = MAX_DEPTH + 1  # ruamel's composer recurses: stop before RecursionError
     try:
         return yaml.compose(text)
     except MarkedYAMLError as exc:
@@ -156,6 +157,8 @@ def _syntax_error(exc: Any) -> YamlError:
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = exc.problem or exc.context or "invalid YAML"
+    if "maximum depth" in problem or "maximum nesting depth" in problem:
+        return YamlError(line, col, "CSP004", f"nesting is deeper than {MAX_DEPTH} levels")
     if "expected a single document" in str(exc) or "but found another document" in str(exc):
         return YamlError(line, col, "CSP002", "a record file holds one YAML document only")
     if "found character '\\t'" in problem:

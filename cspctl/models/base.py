@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -72,13 +72,24 @@ def _time(value: Any) -> str:
     raise PydanticCustomError("time_format", 'expected a 24-hour time in quotes, such as "10:00"')
 
 
-IsoDate = Annotated[dt.date, BeforeValidator(_iso_date), PlainSerializer(dt.date.isoformat)]
+IsoDate = Annotated[
+    dt.date,
+    BeforeValidator(_iso_date),
+    PlainSerializer(dt.date.isoformat),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
+]
 """A calendar date written as ISO 8601 (`2022-03-30`)."""
 
-PartialDate = Annotated[str, BeforeValidator(_partial_date)]
+PartialDate = Annotated[
+    str,
+    BeforeValidator(_partial_date),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}(-\d{2})?$"}),
+]
 """A date or a month (`2021-11`), for progress notes the seed dates only by month."""
 
-Time = Annotated[str, BeforeValidator(_time)]
+Time = Annotated[
+    str, BeforeValidator(_time), WithJsonSchema({"type": "string", "pattern": r"^([01]\d|2[0-3]):[0-5]\d$"})
+]
 """A 24-hour clock time, `"HH:MM"`."""
 
 Minutes = Annotated[int, Field(ge=0, le=600)]

@@ -1,0 +1,1 @@
+"""Command functions, one module per area; cli.py registers them explicitly."""
