@@ -1,0 +1,172 @@
+"""`cspctl actions` (list, `done`, `update`) and `cspctl chase`: options in, library call,
+output, exit code. Libraries are imported inside the commands to keep start-up fast."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from cspctl.errors import CspError
+
+if TYPE_CHECKING:
+    from cspctl.action_edit import Change
+    from cspctl.store import Records
+
+app = typer.Typer(no_args_is_help=False, context_settings={"help_option_names": ["-h", "--help"]})
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class Source(str, Enum):
+    minutes = "minutes"
+    plan = "plan"
+    all = "all"
+
+
+class Status(str, Enum):
+    open = "open"
+    completed = "completed"
+    dropped = "dropped"
+
+
+INCLUDE_RESTRICTED = typer.Option(
+    "--include-restricted", help="Include actions raised under restricted items (not for publication)."
+)
+
+
+@app.callback(invoke_without_command=True)
+def actions(
+    ctx: typer.Context,
+    overdue: Annotated[bool, typer.Option("--overdue", help="Only actions past their due date.")] = False,
+    all_: Annotated[bool, typer.Option("--all", help="Every status, not only open actions.")] = False,
+    status: Annotated[Status | None, typer.Option("--status", help="Only actions with this status.")] = None,
+    owner: Annotated[str | None, typer.Option("--owner", metavar="NAME",
+                     help="Only actions of this person or group (id, name or alias); a person's "
+                     "actions include their groups'.")] = None,
+    as_of: Annotated[dt.datetime | None, typer.Option("--as-of", formats=["%Y-%m-%d"], metavar="DATE",
+                     help="Count overdue days at this date (default: today).")] = None,
+    source: Annotated[Source, typer.Option("--source", help="Minutes, action plans or both.")] = Source.all,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    group: Annotated[bool, typer.Option("--by-owner", help="Group the list by owner.")] = False,
+    include_restricted: Annotated[bool, INCLUDE_RESTRICTED] = False,
+) -> None:
+    """The action log across meetings and action plans: who owes what, and how late.
+
+    Lists open actions by default, most overdue first. An action without a due date is due at
+    the next meeting after the one that raised it; plan actions are due at their end date.
+    Use `actions done ID` and `actions update ID` to record progress.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from cspctl.action_formats import FORMATS, Listing
+    from cspctl.actions import action_rows, by_owner, owned_by, resolve_owner, select
+
+    if all_ and status is not None:
+        raise CspError("use either --all or --status, not both", 2)
+    records = _load(ctx, include_restricted)
+    day = as_of.date() if as_of else dt.date.today()
+    statuses = [s.value for s in Status] if all_ else [(status or Status.open).value]
+    rows = select(action_rows(records, day, source.value), statuses=statuses, overdue=overdue)
+    title = f"{'Overdue' if overdue else 'All' if all_ else statuses[0].capitalize()} actions"
+    if owner is not None:
+        entry = resolve_owner(records.register, owner)
+        rows = owned_by(records.register, rows, entry)
+        title += f" for {entry.name}"
+    late = sum(1 for r in rows if r.overdue)
+    title += f" as of {day.isoformat()}: {len(rows)} listed, {late} overdue"
+    groups = by_owner(records.register, rows) if group else None
+    if groups is not None and owner is not None:
+        ids = {entry.id} | records.register.person_ids(entry.id)
+        groups = [g for g in groups if g.id in ids]
+    FORMATS[format.value](Listing(rows, day, title, groups), sys.stdout)
+
+
+@app.command()
+def done(
+    ctx: typer.Context,
+    action_id: Annotated[str, typer.Argument(help="The action id, e.g. 2021-09-29/4.2.")],
+    on: Annotated[dt.datetime | None, typer.Option("--on", formats=["%Y-%m-%d"], metavar="DATE",
+                  help="Completion date (default: the recorded date, else today).")] = None,
+    note: Annotated[str | None, typer.Option("--note", metavar="TEXT",
+                    help="Add a dated progress update too.")] = None,
+) -> None:
+    """Mark a meeting action completed, writing only its lines of the meeting record."""
+    from cspctl.action_edit import mark_done
+
+    change = mark_done(_load(ctx, True), action_id, on.date() if on else None, note, dt.date.today())
+    _report(change)
+
+
+@app.command()
+def update(
+    ctx: typer.Context,
+    action_id: Annotated[str, typer.Argument(help="The action id, e.g. 2021-09-29/4.2.")],
+    note: Annotated[str, typer.Option("--note", metavar="TEXT", help="The progress update.")],
+    due: Annotated[dt.datetime | None, typer.Option("--due", formats=["%Y-%m-%d"], metavar="DATE",
+                   help="A new due date (not on approved minutes).")] = None,
+    status: Annotated[Status | None, typer.Option("--status", help="A new status.")] = None,
+    on: Annotated[dt.datetime | None, typer.Option("--on", formats=["%Y-%m-%d"], metavar="DATE",
+                  help="Date of the update (default: today).")] = None,
+) -> None:
+    """Add a dated progress update to a meeting action, optionally moving its due date or
+    changing its status."""
+    from cspctl.action_edit import Edit, apply
+
+    day = on.date() if on else dt.date.today()
+    edit = Edit(day, note, status.value if status else None, due.date() if due else None)
+    _report(apply(_load(ctx, True), action_id, edit))
+
+
+def chase(
+    ctx: typer.Context,
+    as_of: Annotated[dt.datetime | None, typer.Option("--as-of", formats=["%Y-%m-%d"], metavar="DATE",
+                     help="Count overdue days at this date (default: today).")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="DIR", file_okay=False,
+                      help="Folder for the reminders (default: ./chase-DATE).")] = None,
+    source: Annotated[Source, typer.Option("--source", help="Minutes, action plans or both.")] = Source.all,
+    include_restricted: Annotated[bool, INCLUDE_RESTRICTED] = False,
+) -> None:
+    """Write one reminder per action owner (Markdown, and an unsent .eml draft to their
+    register email). Never sends mail."""
+    from cspctl.chase import chase as run
+
+    day = as_of.date() if as_of else dt.date.today()
+    result = run(_load(ctx, include_restricted), day, output or Path(f"chase-{day.isoformat()}"),
+                 source.value)
+    emails = sum(1 for r in result.reminders if r.eml is not None)
+    print(f"Wrote {len(result.reminders)} reminders to {result.folder} "
+          f"({len(result.reminders)} .md, {emails} .eml). Nothing was sent.")
+    if result.without_email:
+        print("No email in the register (Markdown only): " + ", ".join(result.without_email))
+    if result.unowned:
+        print(f"{result.unowned} open action(s) have no owner and were not chased.")
+
+
+def _load(ctx: typer.Context, include_restricted: bool) -> Records:
+    from cspctl.cli import records_dir
+    from cspctl.redact import public
+    from cspctl.store import load_records
+
+    records = load_records(records_dir(ctx))
+    broken = sorted({p.path for p in records.problems if p.level == "error"})
+    if broken:
+        print(f"cspctl: warning: {len(broken)} record file(s) have errors and are left out "
+              "(run cspctl lint)", file=sys.stderr)
+    return records if include_restricted else public(records)
+
+
+def _report(change: Change) -> None:
+    if change.fields:
+        print(f"Updated {change.action_id} in {change.path}: {', '.join(change.fields)}")
+    else:
+        print(f"{change.action_id} is already up to date; nothing written")
