@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from cspctl.models.base import minutes_of_day
 from cspctl.store import Records
@@ -63,7 +64,7 @@ def build_agenda(records: Records, date: dt.date) -> Agenda | None:
         model = meeting.model
         recorded = [
             AgendaItem(i, it.title, list(it.presenters), it.duration, it.restricted, it.kind,
-                       papers=list(it.papers))
+                       papers=list(it.papers), **_standing_extras(records, it.title, it.kind))
             for i, it in enumerate(model.items, start=1)
         ]
         agenda = Agenda(date, "meeting", model.start or (defaults.start if defaults else None),
@@ -94,6 +95,17 @@ def build_agenda(records: Records, date: dt.date) -> Agenda | None:
                     defaults.end if defaults else None, defaults.venue if defaults else None,
                     chair, items)
     return _timed(agenda)
+
+
+def _standing_extras(records: Records, title: str, kind: str) -> dict[str, Any]:
+    """A meeting's standing item takes its sub-items (AOB's subgroup updates) from the
+    partnership's standing item of the same title."""
+    if kind != "standing" or records.partnership is None:
+        return {}
+    for s in records.partnership.model.standing_items:
+        if s.title.casefold() == title.casefold():
+            return {"includes": list(s.includes), "subgroup_updates": s.subgroup_updates}
+    return {}
 
 
 def _timed(agenda: Agenda) -> Agenda:

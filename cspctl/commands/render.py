@@ -1,0 +1,127 @@
+"""`cspctl render KIND …`: the board's papers from the records, in Markdown or HTML.
+
+Each command parses its options into a `render.document.Request` and writes the bytes. Public
+output is the default; --include-restricted renders the full records, marked CONFIDENTIAL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cspctl.cli import records_dir
+
+app: typer.Typer = typer.Typer(
+    name="render",
+    help="Render agendas, minutes, reports, the forward plan, the action log, action plans and "
+    "the whole board pack as Markdown or HTML (public by default).",
+    no_args_is_help=True,
+)
+
+FORMAT_NAMES = ("markdown", "html", "docx", "pdf")
+
+
+def _format(value: str) -> str:
+    from cspctl.render.formats import FORMATS
+
+    if value not in FORMATS:
+        raise typer.BadParameter(f"choose from {', '.join(FORMATS)}")
+    return value
+
+
+def _as_of(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value) if len(value) == 10 else dt.date.fromisoformat("x")
+    except ValueError:
+        raise typer.BadParameter("expected a date such as 2022-01-01") from None
+
+
+Format = Annotated[str, typer.Option("--format", "-f", callback=_format,
+                                     help=f"Output format: {', '.join(FORMAT_NAMES)}.")]
+Output = Annotated[Path | None, typer.Option("--output", "-o", dir_okay=False,
+                                             help="Write to this file instead of stdout.")]
+Restricted = Annotated[bool, typer.Option(
+    "--include-restricted",
+    help="Include restricted content; the document is marked CONFIDENTIAL. Never publish it.")]
+Templates = Annotated[Path | None, typer.Option(
+    "--templates", file_okay=False,
+    help="Look for templates here first (then RECORDS/templates, then the bundled ones).")]
+
+
+def _run(ctx: typer.Context, kind: str, target: str | None, fmt: str, output: Path | None,
+         include_restricted: bool, templates: Path | None, as_of: dt.date | None = None) -> None:
+    from cspctl.render.document import Request, render
+    from cspctl.render.output import write
+    from cspctl.store import load_records
+
+    records = load_records(records_dir(ctx))
+    data = render(records, Request(kind, target, fmt, include_restricted, templates, as_of))
+    write(data, output, skipped=sum(1 for p in records.problems if p.level == "error"))
+
+
+@app.command()
+def agenda(ctx: typer.Context,
+           date: Annotated[str, typer.Argument(help="Meeting date, e.g. 2022-03-30.")],
+           format: Format = "markdown", output: Output = None,
+           include_restricted: Restricted = False, templates: Templates = None) -> None:
+    """The agenda: from the meeting's record, else from the forward plan and standing items."""
+    _run(ctx, "agenda", date, format, output, include_restricted, templates)
+
+
+@app.command()
+def minutes(ctx: typer.Context,
+            date: Annotated[str, typer.Argument(help="Meeting date, e.g. 2021-09-29.")],
+            format: Format = "markdown", output: Output = None,
+            include_restricted: Restricted = False, templates: Templates = None) -> None:
+    """The minutes of a meeting, with its actions and their status."""
+    _run(ctx, "minutes", date, format, output, include_restricted, templates)
+
+
+@app.command()
+def report(ctx: typer.Context,
+           report_id: Annotated[str, typer.Argument(metavar="ID", help="Report id, e.g. gps-tagging.")],
+           format: Format = "markdown", output: Output = None,
+           include_restricted: Restricted = False, templates: Templates = None) -> None:
+    """A report, subgroup update or presentation, with numbered sections and paragraphs."""
+    _run(ctx, "report", report_id, format, output, include_restricted, templates)
+
+
+@app.command("forward-plan")
+def forward_plan(ctx: typer.Context, format: Format = "markdown", output: Output = None,
+                 include_restricted: Restricted = False, templates: Templates = None) -> None:
+    """The forward plan: each planned meeting's items, standing items included."""
+    _run(ctx, "forward-plan", None, format, output, include_restricted, templates)
+
+
+@app.command()
+def actions(ctx: typer.Context,
+            as_of: Annotated[str | None, typer.Option(
+                "--as-of", help="Date to judge overdue by [default: today].")] = None,
+            format: Format = "markdown", output: Output = None,
+            include_restricted: Restricted = False, templates: Templates = None) -> None:
+    """The action log as a paper: overdue, open and recently completed actions."""
+    _run(ctx, "actions", None, format, output, include_restricted, templates, _as_of(as_of))
+
+
+@app.command()
+def plan(ctx: typer.Context,
+         plan_id: Annotated[str, typer.Argument(metavar="ID", help="Plan id, e.g. vru-2021-22.")],
+         format: Format = "markdown", output: Output = None,
+         include_restricted: Restricted = False, templates: Templates = None) -> None:
+    """An action plan by theme, with a RAG summary."""
+    _run(ctx, "plan", plan_id, format, output, include_restricted, templates)
+
+
+@app.command()
+def pack(ctx: typer.Context,
+         date: Annotated[str, typer.Argument(help="Meeting date, e.g. 2021-12-08.")],
+         format: Format = "markdown", output: Output = None,
+         include_restricted: Restricted = False, templates: Templates = None) -> None:
+    """The board pack: agenda, previous minutes, action log and every item's papers, with a
+    contents list."""
+    _run(ctx, "pack", date, format, output, include_restricted, templates)

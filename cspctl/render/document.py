@@ -1,0 +1,116 @@
+"""One render from start to finish: records -> public view -> view model -> format -> bytes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cspctl.errors import CspError
+from cspctl.store import Records
+
+KINDS = ("agenda", "minutes", "report", "forward-plan", "actions", "plan", "pack")
+
+
+@dataclass(frozen=True)
+class Request:
+    """What the user asked for. `target` is a date or an id, depending on the kind."""
+
+    kind: str
+    target: str | None = None
+    format: str = "markdown"
+    include_restricted: bool = False
+    templates: Path | None = None
+    as_of: dt.date | None = None
+
+
+def render(records: Records, request: Request) -> bytes:
+    """The document's bytes. Restricted content is removed before any view model is built
+    unless the request includes it."""
+    from cspctl.redact import public
+    from cspctl.render.common import meta
+    from cspctl.render.environment import make_environment
+    from cspctl.render.formats import FORMATS
+
+    fmt = FORMATS.get(request.format)
+    if fmt is None:
+        raise CspError(f"unknown format '{request.format}'; formats: {', '.join(FORMATS)}", 2)
+    source = records if request.include_restricted else public(records)
+    doc, title = _BUILDERS[request.kind](source, request)
+    env = make_environment(source.register, templates=request.templates, records_root=records.root)
+    context = {"doc": doc, "meta": meta(source, title, request.include_restricted)}
+    template = request.kind.replace("-", "_")
+    return fmt.produce(env, template, context)
+
+
+def parse_date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value) if len(value) == 10 else _bad_date(value)
+    except ValueError:
+        return _bad_date(value)
+
+
+def _bad_date(value: str) -> dt.date:
+    raise CspError("expected a date such as 2022-03-30", exit_code=2)
+
+
+def _agenda(records: Records, request: Request) -> tuple[Any, str]:
+    from cspctl.render import agenda
+
+    date = parse_date(request.target or "")
+    return agenda.build(records, date), f"Agenda — {date.strftime('%d %B %Y')}"
+
+
+def _minutes(records: Records, request: Request) -> tuple[Any, str]:
+    from cspctl.render import minutes
+
+    date = parse_date(request.target or "")
+    return minutes.build(records, date), f"Minutes — {date.strftime('%d %B %Y')}"
+
+
+def _report(records: Records, request: Request) -> tuple[Any, str]:
+    from cspctl.render import report
+
+    view = report.build(records, request.target or "")
+    return view, view.subject
+
+
+def _forward_plan(records: Records, request: Request) -> tuple[Any, str]:
+    from cspctl.render import forward_plan
+
+    view = forward_plan.build(records)
+    return view, view.title
+
+
+def _actions(records: Records, request: Request) -> tuple[Any, str]:
+    from cspctl.render import actions
+
+    as_of = request.as_of or dt.date.today()
+    return actions.build(records, as_of), f"Action log — {as_of.strftime('%d %B %Y')}"
+
+
+def _plan(records: Records, request: Request) -> tuple[Any, str]:
+    from cspctl.render import plan
+
+    view = plan.build(records, request.target or "")
+    return view, view.title
+
+
+def _pack(records: Records, request: Request) -> tuple[Any, str]:
+    from cspctl.render import pack
+
+    date = parse_date(request.target or "")
+    return pack.build(records, date), f"Board papers — {date.strftime('%d %B %Y')}"
+
+
+_BUILDERS: dict[str, Callable[[Records, Request], tuple[Any, str]]] = {
+    "agenda": _agenda,
+    "minutes": _minutes,
+    "report": _report,
+    "forward-plan": _forward_plan,
+    "actions": _actions,
+    "plan": _plan,
+    "pack": _pack,
+}

@@ -1,0 +1,125 @@
+"""Filters the templates use: dates, times, names, and user text made safe for each format.
+
+User text is Markdown. In HTML it goes through markdown-it-py's `js-default` preset (raw HTML
+escaped, `javascript:` and similar links refused). In Markdown output it is passed through,
+except where it would break the structure around it: table cells and one-line headings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from jinja2.nodes import EvalContext
+    from markdown_it import MarkdownIt
+
+    from cspctl.register import Register
+
+_SPACE = re.compile(r"\s+")
+
+
+def long_date(value: dt.date | None) -> str:
+    """"Wednesday 08 December 2021", as the board's papers write dates."""
+    return value.strftime("%A %d %B %Y") if value else ""
+
+
+def short_date(value: dt.date | str | None) -> str:
+    """"08 December 2021"; a month-only date ("2021-11") becomes "November 2021"."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        if len(value) == 7:
+            return dt.date.fromisoformat(value + "-01").strftime("%B %Y")
+        value = dt.date.fromisoformat(value)
+    return value.strftime("%d %B %Y")
+
+
+def clock(value: str | dt.time | None) -> str:
+    """A 24-hour time, "10:00"."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
+    return value
+
+
+def oneline(value: Any) -> str:
+    """Text squeezed onto one line (headings, list entries)."""
+    return _SPACE.sub(" ", str(value)).strip()
+
+
+def markdown_cell(value: Any) -> str:
+    """Text fit for a Markdown table cell: one line, pipes escaped."""
+    return oneline(value).replace("|", "\\|")
+
+
+@cache
+def _markdown() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("js-default")
+
+
+def markdown_to_html(text: str) -> str:
+    """User Markdown as HTML; raw HTML in it is escaped, unsafe links are not linked."""
+    html: str = _markdown().render(text)
+    return html
+
+
+def md(eval_ctx: EvalContext, value: Any) -> Any:
+    """User Markdown in the output's own format: HTML for HTML templates, as written otherwise."""
+    from markupsafe import Markup
+
+    text = "" if value is None else str(value).strip("\n")
+    if eval_ctx.autoescape:
+        return Markup(markdown_to_html(text).rstrip("\n"))
+    return text
+
+
+def cell(eval_ctx: EvalContext, value: Any) -> str:
+    """A table cell: escaped by autoescape in HTML, one line with pipes escaped in Markdown."""
+    return oneline(value) if eval_ctx.autoescape else markdown_cell(value)
+
+
+def finalize_markdown(eval_ctx: EvalContext, value: Any) -> Any:
+    """Every value printed into a Markdown template: `<` becomes `&lt;` so that user text can
+    never turn into live HTML when the Markdown is rendered. HTML templates autoescape instead."""
+    if value is None:
+        return ""
+    if eval_ctx.autoescape:
+        return value
+    return str(value).replace("<", "&lt;")
+
+
+def people_filters(register: Register) -> dict[str, Any]:
+    """Name filters bound to the board's register."""
+
+    def person(ref: str | None) -> str:
+        return register.display(ref) if ref else ""
+
+    def person_role(ref: str) -> str:
+        entry = register.resolve(ref)
+        if entry is None:
+            return ref
+        return f"{entry.name} – {entry.role}" if entry.role else entry.name
+
+    def people(refs: Iterable[str] | None, joiner: str = " and ") -> str:
+        return join_names([person(r) for r in refs or []], joiner)
+
+    def attendance(attendees: Iterable[Any]) -> str:
+        """"A, B (CHAIR) and C": attendees with their marks, as the minutes list them."""
+        return join_names([person(a.ref) + "".join(f" ({m})" for m in a.marks) for a in attendees])
+
+    return {"person": person, "person_role": person_role, "people": people,
+            "attendance": attendance}
+
+
+def join_names(names: list[str], last: str = " and ") -> str:
+    """"A, B and C"."""
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + last + names[-1]

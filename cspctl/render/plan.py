@@ -1,0 +1,83 @@
+"""An action plan by theme, with a RAG summary the board can read at a glance."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from cspctl.render.common import not_found
+from cspctl.store import Records
+
+RAGS = ("red", "amber", "green", "complete", None)
+RAG_LABELS = {"red": "Red", "amber": "Amber", "green": "Green", "complete": "Complete", None: "Not rated"}
+
+
+@dataclass
+class ProgressLine:
+    date: str | None
+    note: str
+
+
+@dataclass
+class PlanActionView:
+    number: str
+    mandated: bool
+    action: str
+    outcomes: str | None
+    leads: list[str]
+    lead_note: str | None
+    lead_organisations: list[str]
+    start: dt.date | None
+    end: dt.date | None
+    supporting: list[str]
+    progress: list[ProgressLine]
+    rag: str | None
+    restricted: bool
+
+    @property
+    def rag_label(self) -> str:
+        return RAG_LABELS[self.rag]
+
+
+@dataclass
+class ThemeView:
+    number: int
+    title: str
+    actions: list[PlanActionView]
+    counts: list[int] = field(default_factory=list)
+
+
+@dataclass
+class PlanView:
+    id: str
+    title: str
+    period: str | None
+    governance: list[tuple[str, str, str]]
+    themes: list[ThemeView]
+    labels: list[str]
+    totals: list[int]
+
+
+def build(records: Records, plan_id: str) -> PlanView:
+    loaded = records.plan(plan_id)
+    if loaded is None:
+        raise not_found("action plan", f"'{plan_id}'", sorted(p.model.id for p in records.plans))
+    model = loaded.model
+    themes = []
+    for t_number, theme in enumerate(model.themes, start=1):
+        actions = [
+            PlanActionView(
+                f"{t_number}.{a.number}", a.mandated, a.action, a.outcomes, list(a.leads),
+                a.lead_note, list(a.lead_organisations), a.start, a.end,
+                list(a.supporting_organisations),
+                [ProgressLine(p.date, p.note) for p in a.progress], a.rag, a.restricted,
+            )
+            for a in theme.actions
+        ]
+        counts = Counter(a.rag for a in actions)
+        themes.append(ThemeView(t_number, theme.title, actions, [counts[r] for r in RAGS] + [len(actions)]))
+    totals = [sum(t.counts[i] for t in themes) for i in range(len(RAGS) + 1)]
+    governance = [(g.role, g.name or "", g.organisation or "") for g in model.governance]
+    return PlanView(model.id, model.title, model.period, governance, themes,
+                    [RAG_LABELS[r] for r in RAGS] + ["Total"], totals)

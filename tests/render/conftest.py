@@ -1,0 +1,53 @@
+"""Render test helpers: golden files behind --update-golden, and the seed records loaded once.
+
+Regenerate the goldens with `pytest tests/render --update-golden` (or, from any directory,
+`CSPCTL_UPDATE_GOLDEN=1 pytest`), then review the diff like code.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from cspctl.store import Records, load_records
+from tests.conftest import SEED_RECORDS
+
+GOLDEN = Path(__file__).resolve().parent.parent / "golden"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="Rewrite tests/golden/ from the current renders instead of comparing.")
+
+
+@pytest.fixture(scope="session")
+def seed() -> Records:
+    return load_records(SEED_RECORDS)
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Callable[[str, bytes], None]:
+    """Compare bytes with tests/golden/<name> byte for byte, or rewrite it when updating."""
+    update = bool(request.config.getoption("--update-golden", default=False)) or \
+        os.environ.get("CSPCTL_UPDATE_GOLDEN") == "1"
+
+    def check(name: str, data: bytes) -> None:
+        path = GOLDEN / name
+        if update:
+            GOLDEN.mkdir(exist_ok=True)
+            if not path.exists() or path.read_bytes() != data:
+                path.write_bytes(data)
+            return
+        assert path.exists(), f"no golden file {name}: run `pytest tests/render --update-golden`"
+        expected = path.read_bytes()
+        if expected != data:
+            diff = "".join(difflib.unified_diff(
+                expected.decode().splitlines(keepends=True), data.decode().splitlines(keepends=True),
+                f"golden/{name}", "rendered", n=2))
+            pytest.fail(f"{name} differs from its golden file:\n{diff[:4000]}")
+
+    return check
