@@ -16,7 +16,7 @@ PAGED_CSS = """
   margin: 20mm 18mm 22mm 18mm;
   @bottom-center { content: "Page " counter(page) " of " counter(pages); font-size: 9pt; color: #444; }
 }
-nav.contents a::after, .toc a::after {
+nav.contents a::after, ol.contents a::after, .toc a::after {
   content: leader('.') " " target-counter(attr(href), page);
 }
 """
@@ -25,7 +25,7 @@ nav.contents a::after, .toc a::after {
 def html_to_pdf(html: str) -> bytes:
     """Lay out `html` on A4 pages and return the PDF bytes."""
     try:
-        from weasyprint import CSS, HTML
+        from weasyprint import CSS, HTML  # type: ignore[import-untyped]
     except (ImportError, OSError) as exc:  # OSError: the Pango libraries are missing
         raise CspError(
             f"PDF output needs WeasyPrint and its system libraries (run `make install`): {exc}"

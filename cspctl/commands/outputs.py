@@ -13,7 +13,8 @@ from cspctl.cli import records_dir
 
 
 def schema(
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write <kind>.schema.json files into this folder.", file_okay=False)] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write <kind>.schema.json files into this folder.", file_okay=False)] = None,
 ) -> None:
     """JSON Schema of every record kind (partnership, people, forward-plan, meeting, report, plan).
 
@@ -32,7 +33,8 @@ def schema(
 
 def calendar(
     ctx: typer.Context,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the .ics file here instead of stdout.", dir_okay=False)] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write the .ics file here instead of stdout.", dir_okay=False)] = None,
 ) -> None:
     """An iCalendar (.ics) file of past and planned meetings, Europe/London times."""
     from cspctl.calendar_export import build_calendar
