@@ -53,6 +53,7 @@ class Slide(Record):
 
 class _Paper(Record):
     id: Slug
+    kind: str  # narrowed to one literal by each paper kind; declared here so it reads second
     meeting: IsoDate
     subject: str = Field(min_length=1)
     authors: list[PersonRef] = []
