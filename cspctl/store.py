@@ -7,8 +7,10 @@ the files that validate are available to every later stage.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
@@ -16,9 +18,10 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from cspctl.errors import CspError
 from cspctl.problem import Problem
-from cspctl.yamlio import Document, YamlError, load
+from cspctl.yamlio import MAX_BYTES, Document, YamlError, decode, load, parse
 
 if TYPE_CHECKING:
+    from cspctl.cache import Cache
     from cspctl.models.forward_plan import ForwardPlan
     from cspctl.models.meeting import Meeting
     from cspctl.models.partnership import Partnership
@@ -81,7 +84,14 @@ class Records:
         yield from self.plans
 
     def meeting(self, date: dt.date) -> Loaded[Meeting] | None:
-        return next((m for m in self.meetings if m.model.date == date), None)
+        # An index, rebuilt when the list changes: agendas look meetings up once per meeting.
+        index = self.__dict__.get("_meeting_index")
+        if index is None or index[0] != len(self.meetings) or index[1] is not self.meetings:
+            by_date: dict[dt.date, Loaded[Meeting]] = {}
+            for m in self.meetings:
+                by_date.setdefault(m.model.date, m)
+            index = self.__dict__["_meeting_index"] = (len(self.meetings), self.meetings, by_date)
+        return index[2].get(date)
 
     def report(self, report_id: str) -> Loaded[Report] | None:
         return next((r for r in self.reports if r.model.id == report_id), None)
@@ -113,53 +123,120 @@ def display_path(path: Path) -> str:
 
 def discover(root: Path) -> list[Path]:
     """Every YAML file below the records folder, in a stable order (hidden folders skipped)."""
-    found: list[Path] = []
+    return [Path(name) for name in discover_names(root)]
+
+
+def discover_names(root: Path) -> list[str]:
+    """`discover` as plain strings (`root` joined with the path below it): a warm lint of a
+    large folder only stats them, and making Path objects would be a third of its time."""
+    found: list[str] = []
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS)
         for name in sorted(files):
             if name.endswith((".yaml", ".yml")) and not name.startswith("."):
-                found.append(Path(folder) / name)
+                found.append(os.path.join(folder, name))
     return found
 
 
-def load_records(root: Path, *, exact: bool = False) -> Records:
-    """Load and validate every record below `root`."""
+@dataclass
+class FileLoad:
+    """What loading one file gives: its kind, the document and model when it loaded, and the
+    problems found. Worker processes and the cache hand these back."""
+
+    kind: str | None
+    document: Document | None = None
+    model: Any = None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def load_file(path: Path, relative: PurePosixPath, shown: str, *, exact: bool = False,
+              raw: bytes | None = None) -> FileLoad:
+    """Read, parse and validate one record file; `raw` is its bytes when already read."""
+    parsed = parse_file(path, relative, shown, exact=exact, raw=raw)
+    if parsed.kind is None or parsed.document is None:
+        return parsed
+    return validate(parsed.kind, parsed.document, shown)
+
+
+def parse_file(path: Path, relative: PurePosixPath, shown: str, *, exact: bool = False,
+               raw: bytes | None = None) -> FileLoad:
+    """Read and parse one record file, without validating it (what worker processes do)."""
+    from cspctl.models.registry import kind_of
+
+    kind = kind_of(relative)
+    if kind is None:
+        return FileLoad(None, problems=[
+            Problem(shown, 1, 1, "CSP005", "warning",
+                    "not a record file: cspctl reads partnership.yaml, people.yaml, "
+                    "forward-plan.yaml, meetings/, reports/ and plans/")])
+    try:
+        if raw is not None and len(raw) <= MAX_BYTES:
+            document = parse(decode(raw), exact=exact)
+        else:
+            document = load(path, exact=exact)
+    except YamlError as exc:
+        return FileLoad(kind, problems=[Problem(shown, exc.line, exc.column, exc.code, "error", exc.message)])
+    return FileLoad(kind, document)
+
+
+def validate(kind: str, document: Document, shown: str) -> FileLoad:
+    """The model of a parsed document, or the schema problems that stop it."""
     from pydantic import ValidationError
 
-    from cspctl.models.registry import adapter, kind_of
+    from cspctl.models.registry import adapter
     from cspctl.schema_errors import problems_from
+
+    if document.data is None:
+        return FileLoad(kind, problems=[Problem(shown, 1, 1, "CSP102", "error", "the file is empty")])
+    try:
+        return FileLoad(kind, document, adapter(kind).validate_python(document.data))
+    except ValidationError as exc:
+        return FileLoad(kind, document, problems=list(problems_from(exc, document, shown, None)))
+
+
+def load_records(root: Path, *, exact: bool = False, cache: Cache | None = None,
+                 workers: int | None = None) -> Records:
+    """Load and validate every record below `root`.
+
+    With `cache`, files whose content it has seen come from it. `workers` above 1 parses in
+    that many processes; by default large folders do when a core is free (cspctl.parallel).
+    """
+    from cspctl.parallel import load_many
 
     if not root.is_dir():
         raise CspError(
             f"records folder not found: {root} (use --records DIR or set CSPCTL_RECORDS)"
         )
     records = Records(root=root)
-    for path in discover(root):
-        relative = PurePosixPath(path.relative_to(root).as_posix())
-        shown = display_path(path)
-        records.files.append(shown)
-        kind = kind_of(relative)
-        if kind is None:
-            records.problems.append(
-                Problem(shown, 1, 1, "CSP005", "warning",
-                        "not a record file: cspctl reads partnership.yaml, people.yaml, "
-                        "forward-plan.yaml, meetings/, reports/ and plans/")
-            )
-            continue
-        try:
-            document = load(path, exact=exact)
-        except YamlError as exc:
-            records.problems.append(Problem(shown, exc.line, exc.column, exc.code, "error", exc.message))
-            continue
-        if document.data is None:
-            records.problems.append(Problem(shown, 1, 1, "CSP102", "error", "the file is empty"))
-            continue
-        try:
-            model = adapter(kind).validate_python(document.data)
-        except ValidationError as exc:
-            records.problems.extend(problems_from(exc, document, shown, None))
-            continue
-        _file(records, kind, Loaded(path, shown, relative, document, model))
+    names = discover_names(root)
+    paths = [Path(name) for name in names]
+    hashes = cache.hashes(names) if cache is not None else {}
+    with gc_paused():
+        jobs: list[tuple[Path, PurePosixPath, str, bytes | None]] = []
+        results: dict[str, FileLoad] = {}
+        for path in paths:
+            relative = PurePosixPath(path.relative_to(root).as_posix())
+            shown = display_path(path)
+            records.files.append(shown)
+            digest, raw = hashes.get(relative.as_posix(), (None, None))
+            hit = cache.get(f"{digest}-{_kind_name(relative)}", shown) if cache and digest else None
+            if hit is not None:
+                kind, document, problems = hit
+                results[shown] = (FileLoad(kind, problems=problems) if problems or document is None
+                                  or kind is None else validate(kind, document, shown))
+            else:
+                jobs.append((path, relative, shown, raw))
+        for (_, relative, shown, _), loaded in zip(jobs, load_many(jobs, exact, workers), strict=True):
+            results[shown] = loaded
+            digest = hashes.get(relative.as_posix(), (None, None))[0]
+            if cache is not None and digest is not None:
+                cache.put(f"{digest}-{_kind_name(relative)}", loaded.kind, loaded.document, loaded.problems)
+        for path, shown in zip(paths, records.files, strict=True):
+            loaded = results[shown]
+            records.problems.extend(loaded.problems)
+            if loaded.model is not None and loaded.kind is not None and loaded.document is not None:
+                relative = PurePosixPath(path.relative_to(root).as_posix())
+                _file(records, loaded.kind, Loaded(path, shown, relative, loaded.document, loaded.model))
     for name in ("partnership.yaml", "people.yaml"):
         if not (root / name).is_file():
             records.problems.append(
@@ -167,7 +244,31 @@ def load_records(root: Path, *, exact: bool = False) -> Records:
                         f"the records folder has no {name}")
             )
     records.meetings.sort(key=lambda m: m.model.date)
+    if cache is not None:
+        cache.save()
     return records
+
+
+def _kind_name(relative: PurePosixPath) -> str:
+    from cspctl.models.registry import kind_of
+
+    return kind_of(relative) or "none"
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Loading builds millions of objects that all live on; the cyclic collector would scan
+    them again and again (about 40% of a large load) and find nothing to free. On the way out
+    they are frozen (moved out of the collector's sight) so the first collection after loading
+    does not scan them all once more; reference counting still frees them."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.freeze()
+            gc.enable()
 
 
 def _file(records: Records, kind: str, loaded: Loaded[Any]) -> None:
