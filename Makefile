@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test lint bench clean
+.PHONY: install demo test fuzz lint bench clean
 
 install: $(STAMP)
 
@@ -28,9 +28,17 @@ demo: install
 test: install
 	$(BIN)/pytest
 
+# Property tests with many more examples (FUZZ_EXAMPLES, default 2000) plus the hostile cases.
+fuzz: install
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -q tests/properties tests/hostile
+
 lint: install
 	$(BIN)/ruff check cspctl tests
 	$(BIN)/mypy cspctl
+
+# Timings against the peers; writes docs/performance.md. BENCH_LARGE=1 adds 4,000 meetings.
+bench: install
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .cspctl-cache

@@ -68,6 +68,16 @@ def lint(
     paths: Annotated[list[Path] | None, typer.Argument(help="Only report findings in these files or folders.")] = None,
     format: Annotated[LintFormat, typer.Option("--format", "-f", help="Output format.")] = LintFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    base: Annotated[str | None, typer.Option(
+        "--base", show_default=False,
+        help="Also apply the review rules against this git revision (approved minutes, deletions, "
+             "lifted restrictions).")] = None,
+    allow_unrestrict: Annotated[bool, typer.Option(
+        "--allow-unrestrict",
+        help="With --base: no warning when a restriction is lifted (state why in the pull request).")] = False,
+    no_cache: Annotated[bool, typer.Option(
+        "--no-cache", help="Read every file afresh and leave the cache (.cspctl-cache/ beside the "
+                           "records folder) untouched.")] = False,
 ) -> None:
     """Check every record against the schema and the cross-record rules.
 
@@ -77,7 +87,8 @@ def lint(
     from cspctl.lint import lint as run
     from cspctl.reporters import FORMATS
 
-    result = run(records_dir(ctx), paths or [])
+    result = run(records_dir(ctx), paths or [], base=base, allow_unrestrict=allow_unrestrict,
+                 use_cache=not no_cache)
     FORMATS[format.value](result.problems, result.files, sys.stdout)
     raise typer.Exit(1 if result.failed(strict) else 0)
 
@@ -87,6 +98,27 @@ from cspctl.commands import outputs as _outputs  # noqa: E402
 
 app.command("schema")(_outputs.schema)
 app.command("calendar")(_outputs.calendar)
+
+from cspctl.commands import actions as _actions  # noqa: E402
+
+app.add_typer(_actions.app, name="actions")
+app.command("chase")(_actions.chase)
+
+from cspctl.commands import render as _render  # noqa: E402
+
+app.add_typer(_render.app, name="render")
+
+from cspctl.commands import review as _review  # noqa: E402
+
+app.command("diff")(_review.diff)
+
+from cspctl.commands import authoring as _authoring  # noqa: E402
+
+app.command("fmt")(_authoring.fmt)
+app.add_typer(_authoring.new_app, name="new")
+app.command("status")(_authoring.status)
+app.add_typer(_authoring.forward_plan_app, name="forward-plan")
+app.command("approve")(_authoring.approve)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -5,10 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cspctl.errors import CspError
 from cspctl.problem import Problem
-from cspctl.store import display_path, load_records
+from cspctl.store import discover_names, display_path, gc_paused, load_records
+
+if TYPE_CHECKING:
+    from cspctl.cache import Cache
 
 
 @dataclass
@@ -20,21 +24,60 @@ class LintResult:
         return any(p.level == "error" or strict for p in self.problems)
 
 
-def lint(root: Path, paths: Sequence[Path] = ()) -> LintResult:
-    """Lint the records below `root`; with `paths`, report only findings in those files or folders."""
-    from cspctl.checks import run_all
+def lint(root: Path, paths: Sequence[Path] = (), *, base: str | None = None,
+         allow_unrestrict: bool = False, use_cache: bool = True) -> LintResult:
+    """Lint the records below `root`; with `paths`, report only findings in those files or folders.
 
+    With `base` (a git revision), the review rules compare the records with that revision too.
+    With `use_cache`, unchanged files (and an unchanged folder) are not read again.
+    """
     for path in paths:
         if not path.exists():
             raise CspError(f"no such file or folder: {path}", exit_code=2)
-    records = load_records(root)
-    problems = run_all(records)
-    files = len(records.files)
+    cache = open_cache(root) if use_cache else None
+    if base is None:
+        problems, shown = lint_all(root, cache)
+    else:
+        from cspctl.checks import run_all
+        from cspctl.checks.review_rules import run_review
+
+        records = load_records(root, cache=cache)
+        shown = records.files
+        review = run_review(root, base, records, allow_unrestrict=allow_unrestrict)
+        problems = sorted(set(run_all(records)) | set(review))
+    files = len(shown)
     if paths:
         wanted = [display_path(p.resolve()) for p in paths]
         problems = [p for p in problems if any(_within(p.path, w) for w in wanted)]
-        files = sum(any(_within(f, w) for w in wanted) for f in records.files)
+        files = sum(any(_within(f, w) for w in wanted) for f in shown)
     return LintResult(problems, files)
+
+
+def open_cache(root: Path) -> Cache | None:
+    """The cache of `root` (None when the folder is missing: load_records says why)."""
+    from cspctl.cache import Cache
+
+    return Cache(root) if root.is_dir() else None
+
+
+def lint_all(root: Path, cache: Cache | None) -> tuple[list[Problem], list[str]]:
+    """Every finding in the folder and the files read; from the cache when nothing changed."""
+    key = ""
+    if cache is not None:
+        key = cache.tree_key("lint", cache.hashes(discover_names(root)))
+        hit = cache.result("lint", key)
+        if hit is not None:
+            return [Problem(*p) for p in hit[0]], list(hit[1])
+    from cspctl.checks import run_all  # here: a warm run needs neither checks nor models
+
+    records = load_records(root, cache=cache)
+    with gc_paused():
+        problems = run_all(records)
+    if cache is not None:
+        rows = [(p.path, p.line, p.column, p.code, p.level, p.message) for p in problems]
+        cache.store_result("lint", key, (rows, records.files))
+        cache.save()
+    return problems, records.files
 
 
 def _within(path: str, wanted: str) -> bool:

@@ -97,11 +97,14 @@ class Result:
 
 
 @pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
+def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Result]:
     """Run cspctl in-process through its real entry point."""
     monkeypatch.setenv("TERM", "dumb")
     monkeypatch.setenv("COLUMNS", "200")
     monkeypatch.delenv("CSPCTL_RECORDS", raising=False)
+    # The lint cache's signing key lives in the user's cache folder: keep tests out of ~/.cache.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "xdg-cache"))
 
     def run(*args: str | Path) -> Result:
         capsys.readouterr()

@@ -13,9 +13,11 @@ from cspctl.checks import (
     action_dates,
     agenda_overrun,
     agenda_rules,
+    appendix_paths,
     approval,
     completed_without_date,
     duplicate_ids,
+    hidden_characters,
     meeting_file_name,
     paper_references,
     plan_dates,
@@ -30,6 +32,7 @@ from cspctl.store import Records
 REGISTRY: tuple[ModuleType, ...] = (
     unknown_person,
     duplicate_ids,
+    hidden_characters,
     meeting_file_name,
     usual_weekday,
     agenda_overrun,
@@ -39,6 +42,7 @@ REGISTRY: tuple[ModuleType, ...] = (
     completed_without_date,
     report_meeting,
     paper_references,
+    appendix_paths,
     plan_dates,
     red_without_progress,
 )
