@@ -85,10 +85,12 @@ def lint(
     unless --strict), 1 when problems were found.
     """
     from cspctl.lint import lint as run
+    from cspctl.progress import reading_files
     from cspctl.reporters import FORMATS
 
-    result = run(records_dir(ctx), paths or [], base=base, allow_unrestrict=allow_unrestrict,
-                 use_cache=not no_cache)
+    with reading_files() as on_loaded:
+        result = run(records_dir(ctx), paths or [], base=base, allow_unrestrict=allow_unrestrict,
+                     use_cache=not no_cache, on_loaded=on_loaded)
     FORMATS[format.value](result.problems, result.files, sys.stdout)
     raise typer.Exit(1 if result.failed(strict) else 0)
 

@@ -33,8 +33,19 @@ class FmtResult:
     written: bool = False
 
 
-def canonical_text(kind: str, text: str) -> str:
-    """The canonical form of a valid record's text (raises `Refused` rather than lose data)."""
+def canonical_text(kind: str, text: str, relative: PurePosixPath | None = None) -> str:
+    """The canonical form of a valid record's text (raises `Refused` rather than lose data).
+
+    With `relative` (the file's path inside the records folder) the text opens with the
+    yaml-language-server modeline that points editors at the record kind's JSON Schema.
+    """
+    if relative is not None:
+        from cspctl.schema_export import modeline
+
+        line = modeline(relative)
+        body = _without_modeline(text.replace("\r\n", "\n"))
+        canonical = canonical_text(kind, body)
+        return f"{line}\n{canonical}" if line else canonical
     from cspctl import yamlio
     from cspctl.canonical import model_for, reorder
 
@@ -54,6 +65,12 @@ def canonical_text(kind: str, text: str) -> str:
         raise Refused("formatting would lose or alter a comment (comments before '---' or "
                       "inside [...] / {...} cannot be kept); move the comment and try again")
     return out
+
+
+def _without_modeline(text: str) -> str:
+    """`text` less a yaml-language-server modeline on its first line (fmt writes a fresh one)."""
+    first, newline, rest = text.partition("\n")
+    return rest if first.startswith("# yaml-language-server:") else text
 
 
 def comment_lines(text: str) -> list[str]:
@@ -89,7 +106,7 @@ def fmt(root: Path, paths: Sequence[Path] = (), *, check: bool = False) -> FmtRe
         if kind is None:
             continue
         try:
-            text, new = _format_file(path, kind, shown)
+            text, new = _format_file(path, kind, shown, PurePosixPath(path.relative_to(root).as_posix()))
         except _Located as exc:
             result.problems.extend(exc.problems)
             continue
@@ -120,10 +137,10 @@ class _Located(Exception):
         self.problems = problems
 
 
-def _format_file(path: Path, kind: str, shown: str) -> tuple[str, str]:
+def _format_file(path: Path, kind: str, shown: str, relative: PurePosixPath) -> tuple[str, str]:
     text = _validated(path, kind, shown)
     try:
-        return text, canonical_text(kind, text)
+        return text, canonical_text(kind, text, relative)
     except Refused as exc:
         raise _Located([Problem(shown, 1, 1, "CSP008", "error", str(exc))]) from None
 

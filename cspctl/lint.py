@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,7 +25,8 @@ class LintResult:
 
 
 def lint(root: Path, paths: Sequence[Path] = (), *, base: str | None = None,
-         allow_unrestrict: bool = False, use_cache: bool = True) -> LintResult:
+         allow_unrestrict: bool = False, use_cache: bool = True,
+         on_loaded: Callable[[int, int], None] | None = None) -> LintResult:
     """Lint the records below `root`; with `paths`, report only findings in those files or folders.
 
     With `base` (a git revision), the review rules compare the records with that revision too.
@@ -36,12 +37,12 @@ def lint(root: Path, paths: Sequence[Path] = (), *, base: str | None = None,
             raise CspError(f"no such file or folder: {path}", exit_code=2)
     cache = open_cache(root) if use_cache else None
     if base is None:
-        problems, shown = lint_all(root, cache)
+        problems, shown = lint_all(root, cache, on_loaded)
     else:
         from cspctl.checks import run_all
         from cspctl.checks.review_rules import run_review
 
-        records = load_records(root, cache=cache)
+        records = load_records(root, cache=cache, on_loaded=on_loaded)
         shown = records.files
         review = run_review(root, base, records, allow_unrestrict=allow_unrestrict)
         problems = sorted(set(run_all(records)) | set(review))
@@ -60,7 +61,8 @@ def open_cache(root: Path) -> Cache | None:
     return Cache(root) if root.is_dir() else None
 
 
-def lint_all(root: Path, cache: Cache | None) -> tuple[list[Problem], list[str]]:
+def lint_all(root: Path, cache: Cache | None,
+             on_loaded: Callable[[int, int], None] | None = None) -> tuple[list[Problem], list[str]]:
     """Every finding in the folder and the files read; from the cache when nothing changed."""
     key = ""
     if cache is not None:
@@ -70,7 +72,7 @@ def lint_all(root: Path, cache: Cache | None) -> tuple[list[Problem], list[str]]
             return [Problem(*p) for p in hit[0]], list(hit[1])
     from cspctl.checks import run_all  # here: a warm run needs neither checks nor models
 
-    records = load_records(root, cache=cache)
+    records = load_records(root, cache=cache, on_loaded=on_loaded)
     with gc_paused():
         problems = run_all(records)
     if cache is not None:

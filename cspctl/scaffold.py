@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from cspctl.errors import CspError
@@ -184,12 +184,12 @@ def _create(root: Path, path: Path, kind: str, data: dict[str, Any]) -> Created:
     from cspctl.fmt import canonical_text, save_record
     from cspctl.yamlio import rt_dump
 
-    text = canonical_text(kind, rt_dump(data))
     existing = path.parent
     while not existing.exists():
         existing = existing.parent
     if not existing.resolve().is_relative_to(root.resolve()):
         raise CspError(f"refusing to write outside the records folder: {display_path(path)}")
+    text = canonical_text(kind, rt_dump(data), PurePosixPath(path.relative_to(root).as_posix()))
     path.parent.mkdir(parents=True, exist_ok=True)
     save_record(root, path, kind, text)
     return Created(path, display_path(path), text)

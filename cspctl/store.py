@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -195,11 +195,12 @@ def validate(kind: str, document: Document, shown: str) -> FileLoad:
 
 
 def load_records(root: Path, *, exact: bool = False, cache: Cache | None = None,
-                 workers: int | None = None) -> Records:
+                 workers: int | None = None, on_loaded: Callable[[int, int], None] | None = None) -> Records:
     """Load and validate every record below `root`.
 
     With `cache`, files whose content it has seen come from it. `workers` above 1 parses in
     that many processes; by default large folders do when a core is free (cspctl.parallel).
+    `on_loaded(done, total)` is told of each file parsed (for a progress bar).
     """
     from cspctl.parallel import load_many
 
@@ -226,7 +227,10 @@ def load_records(root: Path, *, exact: bool = False, cache: Cache | None = None,
                                   or kind is None else validate(kind, document, shown))
             else:
                 jobs.append((path, relative, shown, raw))
-        for (_, relative, shown, _), loaded in zip(jobs, load_many(jobs, exact, workers), strict=True):
+        loads = zip(jobs, load_many(jobs, exact, workers), strict=True)
+        for done, ((_, relative, shown, _), loaded) in enumerate(loads, start=1):
+            if on_loaded is not None:
+                on_loaded(done, len(jobs))
             results[shown] = loaded
             digest = hashes.get(relative.as_posix(), (None, None))[0]
             if cache is not None and digest is not None:

@@ -55,11 +55,13 @@ Templates = Annotated[Path | None, typer.Option(
 
 def _run(ctx: typer.Context, kind: str, target: str | None, fmt: str, output: Path | None,
          include_restricted: bool, templates: Path | None, as_of: dt.date | None = None) -> None:
+    from cspctl.progress import reading_files
     from cspctl.render.document import Request, render
     from cspctl.render.output import write
     from cspctl.store import load_records
 
-    records = load_records(records_dir(ctx))
+    with reading_files() as on_loaded:
+        records = load_records(records_dir(ctx), on_loaded=on_loaded)
     data = render(records, Request(kind, target, fmt, include_restricted, templates, as_of))
     write(data, output, skipped=sum(1 for p in records.problems if p.level == "error"))
 

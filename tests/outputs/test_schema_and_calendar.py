@@ -105,3 +105,24 @@ def test_calendar_uids_are_stable(cli: Cli) -> None:
     first = cli("--records", SEED_RECORDS, "calendar").out
     assert first == cli("--records", SEED_RECORDS, "calendar").out
     assert "UID:2021-12-08@barking-and-dagenham-community-safety-partnership.cspctl" in first
+
+
+def test_every_seed_record_names_its_schema_for_editors() -> None:
+    from pathlib import PurePosixPath
+
+    for path in SEED_RECORDS.rglob("*.yaml"):
+        relative = PurePosixPath(path.relative_to(SEED_RECORDS).as_posix())
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first == modeline(relative), path
+        target = (path.parent / first.split("$schema=", 1)[1]).resolve()
+        assert target.is_file(), target
+
+
+def test_fmt_and_new_write_the_modeline(cli: Cli, board: Callable[..., Path]) -> None:
+    root = board(**{"forward-plan.yaml": "meetings:\n  - date: 2022-06-29\n    items: []\n"})
+    assert cli("--records", root, "fmt").code == 0
+    assert (root / "people.yaml").read_text().startswith("# yaml-language-server: $schema=schemas/people.schema.json\n")
+    assert cli("--records", root, "new", "meeting", "2022-06-29").code == 0
+    created = (root / "meetings" / "2022-06-29.yaml").read_text()
+    assert created.startswith("# yaml-language-server: $schema=../schemas/meeting.schema.json\n")
+    assert cli("--records", root, "fmt", "--check").code == 0

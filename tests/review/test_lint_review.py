@@ -46,7 +46,7 @@ def test_editing_approved_minutes_is_an_error_naming_the_approving_meeting(cli: 
     assert result.code == 1
     found = codes(result, "CSP701")
     assert len(found) == 2
-    assert found[0].startswith(f"{MEETING}:55:14: CSP701")  # the minutes of item 2, where the edit is
+    assert found[0].startswith(f"{MEETING}:56:14: CSP701")  # the minutes of item 2, where the edit is
     assert "approved at the meeting of 2021-12-08" in found[0] and "item 2 minutes changed" in found[0]
     assert "action 2021-09-29/10.1 description changed" in found[1]
     assert "No declarations" not in result.out  # findings never echo record text
