@@ -12,7 +12,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from cspctl.actions import NO_OWNER, Owner, action_rows, by_owner, select
 from cspctl.errors import CspError
@@ -43,7 +42,10 @@ def chase(records: Records, as_of: dt.date, output: Path, source: str = "all") -
     """Write a reminder for every owner of an open action into `output`."""
     rows = select(action_rows(records, as_of, source), statuses=("open",))
     owners = by_owner(records.register, rows)
-    template = _environment().get_template(TEMPLATE)
+    from cspctl.render.environment import make_environment
+
+    env = make_environment(records.register, records_root=records.root)
+    template = env.get_template(TEMPLATE)
     sender_name, sender_email = _sender(records)
     board = records.partnership.model.name if records.partnership else "Community Safety Partnership"
     next_meeting = records.next_meeting_after(as_of - dt.timedelta(days=1))
@@ -73,24 +75,6 @@ def chase(records: Records, as_of: dt.date, output: Path, source: str = "all") -
             raise CspError(f"cannot write to {output}: {exc.strerror}") from None
         result.reminders.append(Reminder(owner, markdown, eml))
     return result
-
-
-def _environment() -> Any:
-    """A small Jinja environment for the chase template.
-
-    The render helper's environment factory (cspctl/render/) may replace this one; until
-    then: StrictUndefined, and no autoescaping because the output is Markdown and plain text.
-    """
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
-    package = Path(__file__).resolve().parent
-    folders = [package.parent / "templates", package / "templates"]
-    found = list(dict.fromkeys(str(f.resolve()) for f in folders if (f / TEMPLATE).is_file()))
-    if not found:
-        raise CspError(f"the template {TEMPLATE} is missing from the installation")
-    return Environment(loader=FileSystemLoader(found), undefined=StrictUndefined,
-                       autoescape=False, keep_trailing_newline=True, trim_blocks=True,
-                       lstrip_blocks=True)
 
 
 def _sender(records: Records) -> tuple[str, str | None]:
