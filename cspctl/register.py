@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from cspctl.yamlio import Path_, walk
+from cspctl.yamlio import Path_
 
 if TYPE_CHECKING:
     from cspctl.models.people import PeopleRegister
@@ -47,6 +46,7 @@ class Register:
     def __init__(self, register: PeopleRegister | None) -> None:
         self.entries: dict[str, Entry] = {}
         self._index: dict[str, Entry] = {}
+        self._resolved: dict[str, Entry | None] = {}
         self.clashes: list[tuple[str, Entry, Entry]] = []
         if register is None:
             return
@@ -70,7 +70,12 @@ class Register:
                 self._index[norm] = entry
 
     def resolve(self, name: str) -> Entry | None:
-        return self._index.get(normalise(name))
+        # The same few dozen names fill thousands of attendance lists: normalise each once.
+        try:
+            return self._resolved[name]
+        except KeyError:
+            entry = self._resolved[name] = self._index.get(normalise(name))
+            return entry
 
     def suggest(self, name: str) -> str | None:
         """The closest known spelling, for "did you mean" hints."""
@@ -105,13 +110,30 @@ class Register:
         return [e for e in self.entries.values() if e.kind == "group" and person_id in self.person_ids(e.id)]
 
 
-def person_references(data: Any) -> Iterator[tuple[Path_, str]]:
-    """Every place a record names a person or group, with the name as written."""
-    for path, value in walk(data):
-        if not path or not isinstance(path[-1], str):
-            if len(path) >= 2 and isinstance(path[-1], int) and path[-2] in PERSON_LIST_FIELDS \
-                    and isinstance(value, str):
-                yield path, value
-            continue
-        if path[-1] in SINGLE_PERSON_FIELDS and isinstance(value, str):
-            yield path, value
+def person_references(data: Any) -> list[tuple[Path_, str]]:
+    """Every place a record names a person or group, with the name as written: a string under
+    a person field (`chair: …`) or in a person list (`present: [...]`), at any depth."""
+    found: list[tuple[Path_, str]] = []
+    _references(data, (), found)
+    return found
+
+
+def _references(value: Any, path: Path_, found: list[tuple[Path_, str]]) -> None:
+    # Every value of every record passes here: only containers make paths, strings cost a test.
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(item, str):
+                if key in SINGLE_PERSON_FIELDS:
+                    found.append(((*path, key), item))
+            elif isinstance(item, list) and key in PERSON_LIST_FIELDS:
+                for index, name in enumerate(item):
+                    if isinstance(name, str):
+                        found.append(((*path, key, index), name))
+                    elif isinstance(name, (dict, list)):
+                        _references(name, (*path, key, index), found)
+            elif isinstance(item, (dict, list)):
+                _references(item, (*path, key), found)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            if isinstance(item, (dict, list)):
+                _references(item, (*path, index), found)

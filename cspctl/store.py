@@ -202,6 +202,7 @@ def load_records(root: Path, *, exact: bool = False, cache: Cache | None = None,
     that many processes; by default large folders do when a core is free (cspctl.parallel).
     `on_loaded(done, total)` is told of each file parsed (for a progress bar).
     """
+    from cspctl.models.registry import kind_of
     from cspctl.parallel import load_many
 
     if not root.is_dir():
@@ -210,36 +211,40 @@ def load_records(root: Path, *, exact: bool = False, cache: Cache | None = None,
         )
     records = Records(root=root)
     names = discover_names(root)
-    paths = [Path(name) for name in names]
     hashes = cache.hashes(names) if cache is not None else {}
+    prefix = os.path.join(root, "")
     with gc_paused():
+        files: list[tuple[Path, PurePosixPath, str, str | None]] = []
         jobs: list[tuple[Path, PurePosixPath, str, bytes | None]] = []
         results: dict[str, FileLoad] = {}
-        for path in paths:
-            relative = PurePosixPath(path.relative_to(root).as_posix())
+        for name in names:
+            path = Path(name)
+            below = name[len(prefix):] if name.startswith(prefix) else os.path.relpath(name, root)
+            relative = PurePosixPath(below.replace(os.sep, "/"))
             shown = display_path(path)
-            records.files.append(shown)
             digest, raw = hashes.get(relative.as_posix(), (None, None))
-            hit = cache.get(f"{digest}-{_kind_name(relative)}", shown) if cache and digest else None
+            key = f"{digest}-{kind_of(relative) or 'none'}" if digest else None
+            files.append((path, relative, shown, key))
+            records.files.append(shown)
+            hit = cache.get(key, shown) if cache is not None and key else None
             if hit is not None:
                 kind, document, problems = hit
                 results[shown] = (FileLoad(kind, problems=problems) if problems or document is None
                                   or kind is None else validate(kind, document, shown))
             else:
                 jobs.append((path, relative, shown, raw))
+        keys = {shown: key for _, _, shown, key in files}
         loads = zip(jobs, load_many(jobs, exact, workers), strict=True)
-        for done, ((_, relative, shown, _), loaded) in enumerate(loads, start=1):
+        for done, ((_, _, shown, _), loaded) in enumerate(loads, start=1):
             if on_loaded is not None:
                 on_loaded(done, len(jobs))
             results[shown] = loaded
-            digest = hashes.get(relative.as_posix(), (None, None))[0]
-            if cache is not None and digest is not None:
-                cache.put(f"{digest}-{_kind_name(relative)}", loaded.kind, loaded.document, loaded.problems)
-        for path, shown in zip(paths, records.files, strict=True):
+            if cache is not None and keys[shown] is not None:
+                cache.put(keys[shown], loaded.kind, loaded.document, loaded.problems)  # type: ignore[arg-type]
+        for path, relative, shown, _ in files:
             loaded = results[shown]
             records.problems.extend(loaded.problems)
             if loaded.model is not None and loaded.kind is not None and loaded.document is not None:
-                relative = PurePosixPath(path.relative_to(root).as_posix())
                 _file(records, loaded.kind, Loaded(path, shown, relative, loaded.document, loaded.model))
     for name in ("partnership.yaml", "people.yaml"):
         if not (root / name).is_file():
@@ -251,12 +256,6 @@ def load_records(root: Path, *, exact: bool = False, cache: Cache | None = None,
     if cache is not None:
         cache.save()
     return records
-
-
-def _kind_name(relative: PurePosixPath) -> str:
-    from cspctl.models.registry import kind_of
-
-    return kind_of(relative) or "none"
 
 
 @contextmanager

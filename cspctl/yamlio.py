@@ -18,7 +18,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -36,15 +35,22 @@ _INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
 _FLOAT = re.compile(
     r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)"
 )
-_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+_BAD = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff"
+_BAD_CHARS = re.compile(f"[{_BAD}]")
 """C0/C1 controls, NEL and the Unicode line separators (parsers disagree on where lines break),
 byte-order marks and non-characters: refused in the raw text and in escaped scalars alike."""
+BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+INVISIBLE = "\u180e\u200b-\u200d\u2060-\u2064\U000e0000-\U000e007f"
+HIDDEN_CHARS = re.compile(f"[{BIDI}{INVISIBLE}]")
+"""Characters that reorder or hide text: allowed, but lint warns of them (CSP203). Parsing
+notes whether a text holds any (`Document.hidden`), in the same pass that refuses `_BAD`."""
+_SCANNED = re.compile(f"[{_BAD}{BIDI}{INVISIBLE}]")
 _DIRECTIVE = re.compile(r"^%", re.MULTILINE)
 _ANCHOR_HINT = re.compile(r"(?:^|[\s\[{,:?-])&\S")
 _PLAIN = "?"
 """The tag both composers give an untagged plain scalar; only those get implicit typing."""
-_DEFAULT_TAGS = {"ScalarNode": _CORE + "str", "SequenceNode": _CORE + "seq",
-                 "MappingNode": _CORE + "map"}
+_STR, _SEQ, _MAP = _CORE + "str", _CORE + "seq", _CORE + "map"
+_DEFAULT_TAGS = {"ScalarNode": _STR, "SequenceNode": _SEQ, "MappingNode": _MAP}
 
 
 class YamlError(Exception):
@@ -58,25 +64,55 @@ class YamlError(Exception):
         self.message = message
 
 
-@dataclass
-class Document:
-    """A parsed file: its plain data and the 1-based position of every key and value."""
+Positions = tuple[dict[Path_, tuple[int, int]], dict[Path_, tuple[int, int]]]
+"""Where each value and each mapping key of a document starts: 1-based line and column."""
 
-    data: Any
-    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+class Document:
+    """A parsed file: its plain data, its text, and the position of every key and value.
+
+    Positions are found when first asked for. Building values alone is several times faster
+    than recording where each one sits, and only files with a finding ever need a position:
+    those are parsed once more (by the same builder, recording) on the first question.
+    """
+
+    def __init__(self, data: Any = None, values: dict[Path_, tuple[int, int]] | None = None,
+                 keys: dict[Path_, tuple[int, int]] | None = None, *, text: str | None = None,
+                 hidden: bool = True) -> None:
+        self.data = data
+        self.text = text
+        self.hidden = hidden
+        """False when no value can hold a hidden character (`HIDDEN_CHARS`): checks skip it."""
+        self._positions: Positions | None = None
+        if values is not None or keys is not None or text is None:
+            self._positions = (values or {}, keys or {})
+
+    @property
+    def values(self) -> dict[Path_, tuple[int, int]]:
+        return self._located()[0]
+
+    @property
+    def keys(self) -> dict[Path_, tuple[int, int]]:
+        return self._located()[1]
+
+    def _located(self) -> Positions:
+        if self._positions is None:
+            assert self.text is not None
+            self._positions = _positions_of(self.text)
+        return self._positions
 
     def position(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
         """The position of `path`, or of its nearest ancestor that has one."""
-        table = self.keys if key else self.values
+        values, keys = self._located()
+        table = keys if key else values
         probe = tuple(path)
         while probe:
             if probe in table:
                 return table[probe]
-            if not key and probe in self.keys:
-                return self.keys[probe]
+            if not key and probe in keys:
+                return keys[probe]
             probe = probe[:-1]
-        return self.values.get((), (1, 1))
+        return values.get((), (1, 1))
 
 
 # --- reading bytes -------------------------------------------------------------------------
@@ -110,11 +146,20 @@ def decode(raw: bytes) -> str:
     except UnicodeDecodeError as exc:
         line, col = _offset_position(raw[: exc.start].decode("utf-8", "replace"), None)
         raise YamlError(line, col, "CSP004", "file is not valid UTF-8 text") from None
-    bad = _BAD_CHARS.search(text)
+    return text
+
+
+def _scan(text: str) -> bool:
+    """Refuse a text with a `_BAD` character; tell whether any value may hold a hidden one
+    (the text holds one, or a backslash: a double-quoted escape such as `"\\u200b"` makes one)."""
+    found = _SCANNED.search(text)
+    if found is None:
+        return "\\" in text
+    bad = found if _BAD_CHARS.match(found.group()) else _BAD_CHARS.search(text, found.end())
     if bad:
         line, col = _offset_position(text, bad.start())
         raise _bad_char(bad.group(), line, col)
-    return text
+    return True
 
 
 def _bad_char(char: str, line: int, col: int) -> YamlError:
@@ -122,18 +167,35 @@ def _bad_char(char: str, line: int, col: int) -> YamlError:
     return YamlError(line, col, "CSP004", f"{what} U+{ord(char):04X} is not allowed")
 
 
-def _check_text(value: str, plain: bool, line: int, col: int) -> None:
-    """Escapes (`"\\e"`, `"\\0"`, `"\\ud800"`) can produce what the raw-text check refuses."""
-    if not value.isascii():
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            raise YamlError(line, col, "CSP004", "text holds a lone surrogate code point") from None
-    bad = _BAD_CHARS.search(value)
-    if bad:
-        raise _bad_char(bad.group(), line, col)
-    if plain and "\t" in value:  # libyaml accepts it, ruamel (used to rewrite files) does not
-        raise YamlError(line, col, "CSP001", "a tab inside unquoted text; quote the value")
+def _check_scalar(node: Any, value: str) -> None:
+    """What a scalar's style lets through the check of the whole text.
+
+    Plain, single-quoted and block scalars hold only characters of the text, already checked;
+    escapes in double-quoted ones (`"\\e"`, `"\\0"`, `"\\ud800"`) can make anything."""
+    style = node.style
+    if not style:
+        if "\t" in value:  # libyaml accepts it, ruamel (used to rewrite files) does not
+            raise _error(node, "CSP001", "a tab inside unquoted text; quote the value")
+    elif style == '"':
+        if not value.isascii():
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise _error(node, "CSP004", "text holds a lone surrogate code point") from None
+        bad = _BAD_CHARS.search(value)
+        if bad:
+            line, col = _where(node)
+            raise _bad_char(bad.group(), line, col)
+
+
+def _where(node: Any) -> tuple[int, int]:
+    mark = node.start_mark
+    return mark.line + 1, mark.column + 1
+
+
+def _error(node: Any, code: str, message: str) -> YamlError:
+    line, col = _where(node)
+    return YamlError(line, col, code, message)
 
 
 def _offset_position(text: str, offset: int | None) -> tuple[int, int]:
@@ -147,21 +209,8 @@ def _offset_position(text: str, offset: int | None) -> tuple[int, int]:
 
 def _fast_compose(text: str) -> Any:
     from yaml import MarkedYAMLError, YAMLError
-    from yaml.cyaml import CParser  # type: ignore[attr-defined]
-    from yaml.resolver import BaseResolver
 
-    class Composer(CParser, BaseResolver):
-        """libyaml's parser with no implicit typing: the builder types plain scalars."""
-
-        def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
-            # BaseResolver has no implicit resolvers, so it always answers the default tag;
-            # answering directly saves a Python call chain per node (about 8% of a load).
-            name = kind.__name__
-            if name == "ScalarNode" and implicit[0]:
-                return _PLAIN  # untagged plain scalar: told apart from an explicit `!!str true`
-            return _DEFAULT_TAGS[name]
-
-    composer = Composer(text)
+    composer = _libyaml_composer()(text)
     try:
         return composer.get_single_node()
     except MarkedYAMLError as exc:
@@ -170,6 +219,24 @@ def _fast_compose(text: str) -> Any:
         raise YamlError(1, 1, "CSP001", _first_line(str(exc))) from None
     finally:
         composer.dispose()
+
+
+@cache
+def _libyaml_composer() -> type:
+    """libyaml's parser with no implicit typing: the builder types plain scalars."""
+    from yaml.cyaml import CParser  # type: ignore[attr-defined]
+    from yaml.resolver import BaseResolver
+
+    class Composer(CParser, BaseResolver):
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+            # BaseResolver has no implicit resolvers, so it always answers the default tag;
+            # answering directly saves a Python call chain per node (about 8% of a load).
+            name = kind.__name__
+            if name == "ScalarNode" and implicit[0]:
+                return _PLAIN  # untagged plain scalar: told apart from an explicit `!!str true`
+            return _DEFAULT_TAGS[name]
+
+    return Composer
 
 
 def _exact_compose(text: str) -> Any:
@@ -224,69 +291,100 @@ def _first_line(message: str) -> str:
 
 
 class _Builder:
-    """Builds plain values from composed nodes, recording positions and refusing the
-    YAML features records must not use."""
+    """Builds plain values from composed nodes, refusing the YAML features records must not use.
 
-    def __init__(self, document: Document) -> None:
-        self.doc = document
+    With `positions`, it also records where every key and value starts (see `Document`). One
+    builder serves both composers: with `exact`, nodes are ruamel's, whose tags are objects,
+    whose anchors stay on the node and whose folded scalars carry fold markers. libyaml's nodes
+    keep no anchors, so the fast path refuses anchors (and with them aliases) from the text
+    before building (`_reject_anchors`).
+    """
+
+    def __init__(self, *, exact: bool, positions: Positions | None = None) -> None:
+        self.exact = exact
+        self.values: dict[Path_, tuple[int, int]] | None = positions[0] if positions else None
+        self.keys: dict[Path_, tuple[int, int]] | None = positions[1] if positions else None
         self.seen: set[int] = set()
 
-    def build(self, node: Any, path: Path_, depth: int) -> Any:
-        line, col = node.start_mark.line + 1, node.start_mark.column + 1
+    def build(self, node: Any, path: Path_ | None, depth: int) -> Any:
         if depth > MAX_DEPTH:
-            raise YamlError(line, col, "CSP004", f"nesting is deeper than {MAX_DEPTH} levels")
+            raise _error(node, "CSP004", f"nesting is deeper than {MAX_DEPTH} levels")
+        if self.exact:
+            self._refuse_anchors(node)
+        if self.values is not None:
+            self.values[path] = _where(node)  # type: ignore[index]
+        tag = self._tag(node) if self.exact else node.tag
+        kind = node.id
+        if kind == "scalar":
+            value = node.value
+            if tag == _PLAIN and not node.style and "\t" not in value:  # most values: plain text
+                try:
+                    return _resolve_plain(value)
+                except ValueError:  # Python refuses to read integers of over 4,300 digits
+                    raise _error(node, "CSP004", "number is too long to read") from None
+            return self._scalar(node, tag)
+        if kind == "mapping":
+            if tag != _MAP:
+                raise _tag_error(tag, node)
+            return self._mapping(node, path, depth)
+        if tag != _SEQ:
+            raise _tag_error(tag, node)
+        if path is None:
+            return [self.build(item, None, depth + 1) for item in node.value]
+        return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+
+    def _tag(self, node: Any) -> str:
+        if self.exact:
+            return str(getattr(node.tag, "value", node.tag) or "")
+        return node.tag  # type: ignore[no-any-return]
+
+    def _refuse_anchors(self, node: Any) -> None:
         if id(node) in self.seen:
-            raise YamlError(line, col, "CSP002", "aliases (*name) are not allowed in records")
+            raise _error(node, "CSP002", "aliases (*name) are not allowed in records")
         self.seen.add(id(node))
         if getattr(node, "anchor", None):
-            raise YamlError(line, col, "CSP002", "anchors (&name) are not allowed in records")
-        self.doc.values[path] = (line, col)
-        tag = str(getattr(node.tag, "value", node.tag) or "")
-        kind = node.id
-        if kind == "mapping":
-            if tag != _CORE + "map":
-                raise self._tag_error(tag, line, col)
-            return self._mapping(node, path, depth)
-        if kind == "sequence":
-            if tag != _CORE + "seq":
-                raise self._tag_error(tag, line, col)
-            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-        return self._scalar(node, tag, line, col)
+            raise _error(node, "CSP002", "anchors (&name) are not allowed in records")
 
-    def _mapping(self, node: Any, path: Path_, depth: int) -> dict[str, Any]:
+    def _mapping(self, node: Any, path: Path_ | None, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            kline, kcol = key_node.start_mark.line + 1, key_node.start_mark.column + 1
             if key_node.id != "scalar":
-                raise YamlError(kline, kcol, "CSP002", "mapping keys must be plain words")
+                raise _error(key_node, "CSP002", "mapping keys must be plain words")
             key = key_node.value
-            _check_text(key, not key_node.style, kline, kcol)
-            ktag = str(getattr(key_node.tag, "value", key_node.tag) or "")
-            if key == "<<" and (not key_node.style or ktag.endswith("merge")):
-                raise YamlError(kline, kcol, "CSP002", "merge keys (<<) are not allowed in records")
-            if ktag not in (_PLAIN, _CORE + "str"):
-                raise self._tag_error(ktag, kline, kcol)
+            if self.exact or key_node.style or key_node.tag != _PLAIN or key == "<<" or "\t" in key:
+                self._check_key(key_node, key)  # all but a plain word (almost every key)
             if key in result:
-                first = self.doc.keys[(*path, key)][0]
-                raise YamlError(
-                    kline, kcol, "CSP003", f"duplicate key '{_short(key)}' (first set on line {first})"
-                )
-            self.doc.keys[(*path, key)] = (kline, kcol)
-            result[key] = self.build(value_node, (*path, key), depth + 1)
+                first = next(k for k, _ in node.value if k.value == key)
+                raise _error(key_node, "CSP003",
+                             f"duplicate key '{_short(key)}' (first set on line {_where(first)[0]})")
+            if path is None:
+                result[key] = self.build(value_node, None, depth + 1)
+            else:
+                self.keys[(*path, key)] = _where(key_node)  # type: ignore[index]
+                result[key] = self.build(value_node, (*path, key), depth + 1)
         return result
 
-    def _scalar(self, node: Any, tag: str, line: int, col: int) -> Any:
+    def _check_key(self, node: Any, key: str) -> None:
+        if self.exact:
+            self._refuse_anchors(node)
+        _check_scalar(node, key)
+        tag = self._tag(node)
+        if key == "<<" and (not node.style or tag.endswith("merge")):
+            raise _error(node, "CSP002", "merge keys (<<) are not allowed in records")
+        if tag != _PLAIN and tag != _STR:
+            raise _tag_error(tag, node)
+
+    def _scalar(self, node: Any, tag: str) -> Any:
         value: str = node.value
-        if node.style == ">" and "\a" in value:
+        if self.exact and node.style == ">" and "\a" in value:
             value = value.replace("\a", "")  # ruamel marks fold points with BEL; raw BEL is refused
-        plain = node.style is None or node.style == ""
-        _check_text(value, plain, line, col)
-        if plain and tag == _PLAIN:
+        _check_scalar(node, value)
+        if tag == _PLAIN and not node.style:
             try:
                 return _resolve_plain(value)
             except ValueError:  # Python refuses to read integers of over 4,300 digits
-                raise YamlError(line, col, "CSP004", "number is too long to read") from None
-        if tag in (_CORE + "str", _CORE + "timestamp", "!"):
+                raise _error(node, "CSP004", "number is too long to read") from None
+        if tag == _STR or tag == _CORE + "timestamp" or tag == "!":
             return value
         if tag == _CORE + "int" and _INT.fullmatch(value):
             return _to_int(value)
@@ -297,13 +395,13 @@ class _Builder:
         if tag == _CORE + "null" and _NULL.fullmatch(value):
             return None
         if tag in (_CORE + "int", _CORE + "float", _CORE + "bool", _CORE + "null"):
-            raise YamlError(line, col, "CSP002", f"value does not match its tag !!{tag[len(_CORE):]}")
-        raise self._tag_error(tag, line, col)
+            raise _error(node, "CSP002", f"value does not match its tag !!{tag[len(_CORE):]}")
+        raise _tag_error(tag, node)
 
-    @staticmethod
-    def _tag_error(tag: str, line: int, col: int) -> YamlError:
-        shown = "!!" + tag[len(_CORE):] if tag.startswith(_CORE) else tag
-        return YamlError(line, col, "CSP002", f"tag {_short(shown)} is not allowed in records")
+
+def _tag_error(tag: str, node: Any) -> YamlError:
+    shown = "!!" + tag[len(_CORE):] if tag.startswith(_CORE) else tag
+    return _error(node, "CSP002", f"tag {_short(shown)} is not allowed in records")
 
 
 def _resolve_plain(value: str) -> Any:
@@ -348,19 +446,45 @@ def _short(text: str, limit: int = 40) -> str:
 
 
 def parse(text: str, *, exact: bool = False) -> Document:
-    """Parse one record's text into a `Document`, or raise `YamlError`."""
+    """Parse one record's text into a `Document`, or raise `YamlError`.
+
+    The fast path (libyaml) leaves positions to be found when first asked for; the exact path
+    (ruamel) records them as it builds."""
+    hidden, node = _compose(text, exact=exact)
+    if exact:
+        positions: Positions = ({}, {})
+        data = None if node is None else _Builder(exact=True, positions=positions).build(node, (), 0)
+        return Document(data, *positions, text=text, hidden=hidden)
+    data = None if node is None else _Builder(exact=False).build(node, None, 0)
+    return Document(data, text=text, hidden=hidden)
+
+
+def _compose(text: str, *, exact: bool) -> tuple[bool, Any]:
+    """After the checks of the whole text: whether it may hide characters (see `_scan`), and
+    its root node (None for an empty document)."""
+    hidden = _scan(text)
     directive = _DIRECTIVE.search(text) if text.startswith("%") or "\n%" in text else None
     if directive:
         line, col = _offset_position(text, directive.start())
         raise YamlError(line, col, "CSP002", "YAML directives (%YAML, %TAG) are not allowed in records")
-    node = _exact_compose(text) if exact else _fast_compose(text)
-    document = Document(data=None)
-    if node is None:
-        return document
-    if not exact and "&" in text and _ANCHOR_HINT.search(text):  # `in` first: the regex is slow
+    if exact:
+        return hidden, _exact_compose(text)
+    node = _fast_compose(text)
+    if node is not None and "&" in text and _ANCHOR_HINT.search(text):  # `in` first: the regex is slow
         _reject_anchors(text)
-    document.data = _Builder(document).build(node, (), 0)
-    return document
+    return hidden, node
+
+
+def _positions_of(text: str) -> Positions:
+    """Where everything in a text the fast path has already read sits (see `Document`)."""
+    positions: Positions = ({}, {})
+    try:
+        node = _compose(text, exact=False)[1]
+        if node is not None:
+            _Builder(exact=False, positions=positions).build(node, (), 0)
+    except YamlError:
+        pass  # not for a text that parsed; whatever was recorded before the error stands
+    return positions
 
 
 def _reject_anchors(text: str) -> None:

@@ -74,7 +74,7 @@ def test_duplicate_key_names_both_lines() -> None:
 )
 def test_bad_bytes_are_located(raw: bytes, line: int, column: int) -> None:
     with pytest.raises(YamlError) as caught:
-        decode(raw)
+        parse(decode(raw))
     assert (caught.value.line, caught.value.column) == (line, column)
 
 

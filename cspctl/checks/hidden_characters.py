@@ -17,14 +17,11 @@ from collections.abc import Iterator
 
 from cspctl.problem import Problem
 from cspctl.store import Records
-from cspctl.yamlio import walk
+from cspctl.yamlio import BIDI, HIDDEN_CHARS, walk
 
 CODE = "CSP203"
 
-_BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-_INVISIBLE = "\u180e\u200b-\u200d\u2060-\u2064\U000e0000-\U000e007f"
-_HIDDEN = re.compile(f"[{_BIDI}{_INVISIBLE}]")
-_IS_BIDI = re.compile(f"[{_BIDI}]")
+_IS_BIDI = re.compile(f"[{BIDI}]")
 
 
 def describe(char: str) -> str:
@@ -41,14 +38,14 @@ def _where(text: str, index: int) -> str:
 def check(records: Records) -> Iterator[Problem]:
     for loaded in records.all_loaded():
         data = loaded.document.data
-        if data is None:
+        if data is None or not loaded.document.hidden:  # the parser saw none in the text
             continue
         for path, value in walk(data):
             key = path[-1] if path else None
-            if isinstance(key, str) and (found := _HIDDEN.search(key)):
+            if isinstance(key, str) and (found := HIDDEN_CHARS.search(key)):
                 yield loaded.problem(path, CODE, "warning",
                                      f"a field name holds {describe(found.group())}", key=True)
-            if isinstance(value, str) and (found := _HIDDEN.search(value)):
+            if isinstance(value, str) and (found := HIDDEN_CHARS.search(value)):
                 yield loaded.problem(path, CODE, "warning",
                                      f"text holds {describe(found.group())}"
                                      f"{_where(value, found.start())}; it can hide or reorder "

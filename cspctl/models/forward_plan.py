@@ -17,7 +17,7 @@ class PlannedItem(Record):
 
     title: str = Field(min_length=1)
     kind: ItemKind = "report"
-    presenters: list[PersonRef] = []
+    presenters: list[PersonRef] = Field(default_factory=list)
     duration: Minutes
     restricted: bool = False
     paper: bool = True
@@ -28,7 +28,7 @@ class PlannedMeeting(Record):
     """One future meeting of the plan."""
 
     date: IsoDate
-    items: list[PlannedItem] = []
+    items: list[PlannedItem] = Field(default_factory=list)
     notes: Text | None = None
 
 
@@ -36,4 +36,4 @@ class ForwardPlan(Record):
     """The whole forward plan."""
 
     title: str | None = None
-    meetings: list[PlannedMeeting] = []
+    meetings: list[PlannedMeeting] = Field(default_factory=list)

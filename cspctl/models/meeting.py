@@ -36,7 +36,7 @@ class Action(Record):
     status: ActionStatus = "open"
     completed_on: IsoDate | None = None
     carried_from: PartialDate | None = None
-    updates: list[ProgressUpdate] = []
+    updates: list[ProgressUpdate] = Field(default_factory=list)
 
 
 class Item(Record):
@@ -44,21 +44,21 @@ class Item(Record):
 
     title: str = Field(min_length=1)
     kind: ItemKind = "report"
-    presenters: list[PersonRef] = []
+    presenters: list[PersonRef] = Field(default_factory=list)
     duration: Minutes | None = None
     restricted: bool = False
-    papers: list[Slug] = []
+    papers: list[Slug] = Field(default_factory=list)
     minutes: Text | None = None
-    decisions: list[Text] = []
-    actions: list[Action] = []
+    decisions: list[Text] = Field(default_factory=list)
+    actions: list[Action] = Field(default_factory=list)
 
 
 class Attendance(Record):
     """Who was there: members present, additional attendees, apologies."""
 
-    present: list[PersonRef] = []
-    additional: list[PersonRef] = []
-    apologies: list[PersonRef] = []
+    present: list[PersonRef] = Field(default_factory=list)
+    additional: list[PersonRef] = Field(default_factory=list)
+    apologies: list[PersonRef] = Field(default_factory=list)
 
 
 class Meeting(Record):
@@ -78,4 +78,4 @@ class Meeting(Record):
     status: MeetingStatus = "planned"
     approved_at: IsoDate | None = None
     attendance: Attendance = Attendance()
-    items: list[Item] = []
+    items: list[Item] = Field(default_factory=list)

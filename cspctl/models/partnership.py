@@ -29,10 +29,10 @@ class StandingItem(Record):
 
     id: Slug
     title: str
-    presenters: list[PersonRef] = []
+    presenters: list[PersonRef] = Field(default_factory=list)
     duration: Minutes
     position: Literal["start", "end"]
-    includes: list[str] = []
+    includes: list[str] = Field(default_factory=list)
     subgroup_updates: bool = False
 
 
@@ -41,8 +41,8 @@ class Subgroup(Record):
 
     id: Slug
     name: str
-    leads: list[PersonRef] = []
-    copy_to: list[PersonRef] = []
+    leads: list[PersonRef] = Field(default_factory=list)
+    copy_to: list[PersonRef] = Field(default_factory=list)
     reports: bool = True
 
 
@@ -51,7 +51,7 @@ class Priority(Record):
 
     id: Slug
     title: str
-    subgroups: list[Slug] = []
+    subgroups: list[Slug] = Field(default_factory=list)
 
 
 class AgendaRule(Record):
@@ -80,12 +80,12 @@ class Partnership(Record):
     name: str
     short_name: str | None = None
     authority: str | None = None
-    chairs: list[PersonRef] = []
+    chairs: list[PersonRef] = Field(default_factory=list)
     manager: PersonRef | None = None
     policy_officer: PersonRef | None = None
     meetings: MeetingDefaults
     papers_deadline: PapersDeadline | None = None
-    standing_items: list[StandingItem] = []
-    subgroups: list[Subgroup] = []
-    priorities: list[Priority] = []
-    agenda_rules: list[AgendaRule] = []
+    standing_items: list[StandingItem] = Field(default_factory=list)
+    subgroups: list[Subgroup] = Field(default_factory=list)
+    priorities: list[Priority] = Field(default_factory=list)
+    agenda_rules: list[AgendaRule] = Field(default_factory=list)

@@ -12,7 +12,7 @@ class Person(Record):
 
     id: Slug
     name: str = Field(min_length=1)
-    aliases: list[str] = []
+    aliases: list[str] = Field(default_factory=list)
     role: str | None = None
     organisation: str | None = None
     email: str | None = None
@@ -27,13 +27,13 @@ class Group(Record):
 
     id: Slug
     name: str = Field(min_length=1)
-    aliases: list[str] = []
-    members: list[PersonRef] = []
+    aliases: list[str] = Field(default_factory=list)
+    members: list[PersonRef] = Field(default_factory=list)
     description: str | None = None
 
 
 class PeopleRegister(Record):
     """The whole register."""
 
-    people: list[Person] = []
-    groups: list[Group] = []
+    people: list[Person] = Field(default_factory=list)
+    groups: list[Group] = Field(default_factory=list)

@@ -29,14 +29,14 @@ class PlanAction(Record):
     mandated: bool = False
     action: Text = Field(min_length=1)
     outcomes: Text | None = None
-    leads: list[PersonRef] = []
+    leads: list[PersonRef] = Field(default_factory=list)
     lead_note: str | None = None
-    lead_organisations: list[str] = []
+    lead_organisations: list[str] = Field(default_factory=list)
     start: IsoDate | None = None
     end: IsoDate | None = None
-    supporting_organisations: list[str] = []
-    progress: list[PlanProgress] = []
-    references: list[str] = []
+    supporting_organisations: list[str] = Field(default_factory=list)
+    progress: list[PlanProgress] = Field(default_factory=list)
+    references: list[str] = Field(default_factory=list)
     rag: Rag | None = None
     restricted: bool = False
 
@@ -46,7 +46,7 @@ class Theme(Record):
 
     id: Slug
     title: str
-    actions: list[PlanAction] = []
+    actions: list[PlanAction] = Field(default_factory=list)
 
 
 class GovernanceRole(Record):
@@ -65,6 +65,6 @@ class ActionPlan(Record):
     period: str | None = None
     start: IsoDate | None = None
     end: IsoDate | None = None
-    governance: list[GovernanceRole] = []
-    strategic_documents: list[str] = []
-    themes: list[Theme] = []
+    governance: list[GovernanceRole] = Field(default_factory=list)
+    strategic_documents: list[str] = Field(default_factory=list)
+    themes: list[Theme] = Field(default_factory=list)

@@ -40,8 +40,8 @@ class Section(Record):
 
     kind: SectionKind
     heading: str = Field(min_length=1)
-    paragraphs: list[Text] = []
-    appendices: list[Appendix] = []
+    paragraphs: list[Text] = Field(default_factory=list)
+    appendices: list[Appendix] = Field(default_factory=list)
 
 
 class Slide(Record):
@@ -56,7 +56,7 @@ class _Paper(Record):
     kind: str  # narrowed to one literal by each paper kind; declared here so it reads second
     meeting: IsoDate
     subject: str = Field(min_length=1)
-    authors: list[PersonRef] = []
+    authors: list[PersonRef] = Field(default_factory=list)
     contact: str | None = None
     restricted: bool = False
 
@@ -65,7 +65,7 @@ class BoardReport(_Paper):
     """A report on the board's standard template."""
 
     kind: Literal["report"]
-    sections: list[Section] = []
+    sections: list[Section] = Field(default_factory=list)
 
 
 class SubgroupUpdate(_Paper):
@@ -73,7 +73,7 @@ class SubgroupUpdate(_Paper):
 
     kind: Literal["subgroup_update"]
     subgroup: Slug
-    sections: list[Section] = []
+    sections: list[Section] = Field(default_factory=list)
 
 
 class Presentation(_Paper):
@@ -82,7 +82,7 @@ class Presentation(_Paper):
     kind: Literal["presentation"]
     byline: str | None = None
     date_line: str | None = None
-    slides: list[Slide] = []
+    slides: list[Slide] = Field(default_factory=list)
 
 
 Report = Annotated[BoardReport | SubgroupUpdate | Presentation, Field(discriminator="kind")]

@@ -65,5 +65,5 @@ def test_an_integer_too_long_for_python_is_a_located_error(exact: bool) -> None:
 )
 def test_bad_characters_are_located_whatever_the_line_endings(raw: bytes, line: int, column: int) -> None:
     with pytest.raises(YamlError) as caught:
-        decode(raw)
+        parse(decode(raw))
     assert (caught.value.code, caught.value.line, caught.value.column) == ("CSP004", line, column)
