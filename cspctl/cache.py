@@ -122,7 +122,7 @@ class Cache:
         self.hits = 0
         self.misses = 0
         self.written_entries = 0
-        self._last: tuple[list[str | Path], dict[str, tuple[str, bytes | None]]] | None = None
+        self._last: tuple[list[Any], dict[str, tuple[str, bytes | None]]] | None = None
         self._open()
 
     # -- signed files -------------------------------------------------------------------
@@ -220,30 +220,37 @@ class Cache:
 
     # -- content hashes -----------------------------------------------------------------
 
-    def hashes(self, paths: Iterable[str | Path]) -> dict[str, tuple[str, bytes | None]]:
+    def hashes(self, files: Iterable[str | Path | tuple[str, int, int]]) -> dict[str, tuple[str, bytes | None]]:
         """Each file's content hash, by path relative to the root, trusting unchanged stats.
 
-        Files read to hash them come back with their bytes, so they need not be read twice.
+        `files` are paths, or `(path, mtime_ns, size)` as `store.scan` found them (not stat'ed
+        again). Files read to hash them come back with their bytes, so they need not be read twice.
         """
-        paths = list(paths)
-        if self._last is not None and self._last[0] == paths:
+        files = list(files)
+        if self._last is not None and self._last[0] == files:
             return self._last[1]  # lint hashed the folder a moment ago; the loader asks again
         found: dict[str, tuple[str, bytes | None]] = {}
         known = self.files
         fresh: dict[str, tuple[int, int, str]] = {}
         cutoff = self.written - RACY_NS
         prefix = os.path.join(self.root, "")
-        for path in paths:
-            name = os.fspath(path)
+        for item in files:
+            if isinstance(item, tuple):
+                name, mtime, size = item
+            else:
+                name = os.fspath(item)
+                try:
+                    info = os.stat(name)
+                except OSError:
+                    continue
+                mtime, size = info.st_mtime_ns, info.st_size
+            if size < 0:
+                continue  # could not be stat'ed: the loader reports it
             relative = (name[len(prefix):] if name.startswith(prefix)
                         else os.path.relpath(name, self.root)).replace(os.sep, "/")
-            try:
-                info = os.stat(name)
-            except OSError:
-                continue
             entry = known.get(relative)
-            unchanged = entry is not None and entry[:2] == (info.st_mtime_ns, info.st_size)
-            if unchanged and info.st_mtime_ns < cutoff:
+            unchanged = entry is not None and entry[0] == mtime and entry[1] == size
+            if unchanged and mtime < cutoff:
                 found[relative] = (entry[2], None)  # type: ignore[index]
                 fresh[relative] = entry  # type: ignore[assignment]
                 continue
@@ -256,11 +263,11 @@ class Cache:
                 continue
             digest = hashlib.sha256(raw).hexdigest()
             found[relative] = (digest, raw)
-            fresh[relative] = (info.st_mtime_ns, info.st_size, digest)
+            fresh[relative] = (mtime, size, digest)
         if fresh != known:
             self.files = fresh
             self.dirty = True
-        self._last = (paths, found)
+        self._last = (files, found)
         return found
 
     # -- per-file entries ---------------------------------------------------------------

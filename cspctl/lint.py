@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from cspctl.errors import CspError
 from cspctl.problem import Problem
-from cspctl.store import discover_names, display_path, gc_paused, load_records
+from cspctl.store import display_path, gc_paused, load_records, scan
 
 if TYPE_CHECKING:
     from cspctl.cache import Cache
@@ -66,7 +66,7 @@ def lint_all(root: Path, cache: Cache | None,
     """Every finding in the folder and the files read; from the cache when nothing changed."""
     key = ""
     if cache is not None:
-        key = cache.tree_key("lint", cache.hashes(discover_names(root)))
+        key = cache.tree_key("lint", cache.hashes(scan(root)))
         hit = cache.result("lint", key)
         if hit is not None:
             return [Problem(*p) for p in hit[0]], list(hit[1])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Sequence
 from itertools import groupby
 from typing import TextIO
@@ -24,6 +25,32 @@ def summary(problems: Sequence[Problem], files: int) -> str:
 
 
 def text(problems: Sequence[Problem], files: int, out: TextIO) -> None:
+    """One line per finding, files apart, then the summary; coloured on a terminal only (rich is
+    not even imported otherwise: a warm lint in CI or a pipe is mostly start-up)."""
+    if _coloured(out):
+        _rich_text(problems, files, out)
+        return
+    for index, (_, group) in enumerate(groupby(problems, key=lambda p: p.path)):
+        if index:
+            out.write("\n")
+        for p in group:
+            suffix = " (warning)" if p.level == "warning" else ""
+            out.write(f"{p.path}:{p.line}:{p.column}: {p.code} {p.message}{suffix}\n")
+    if problems:
+        out.write("\n")
+    out.write(summary(problems, files) + "\n")
+
+
+def _coloured(out: TextIO) -> bool:
+    if os.environ.get("FORCE_COLOR") or os.environ.get("TTY_COMPATIBLE") == "1":
+        return not os.environ.get("NO_COLOR")
+    try:
+        return out.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _rich_text(problems: Sequence[Problem], files: int, out: TextIO) -> None:
     from rich.console import Console
     from rich.markup import escape
 

@@ -127,15 +127,47 @@ def discover(root: Path) -> list[Path]:
 
 
 def discover_names(root: Path) -> list[str]:
-    """`discover` as plain strings (`root` joined with the path below it): a warm lint of a
-    large folder only stats them, and making Path objects would be a third of its time."""
-    found: list[str] = []
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS)
-        for name in sorted(files):
-            if name.endswith((".yaml", ".yml")) and not name.startswith("."):
-                found.append(os.path.join(folder, name))
+    """`discover` as plain strings (`root` joined with the path below it)."""
+    return [name for name, _, _ in scan(root)]
+
+
+FileStat = tuple[str, int, int]
+"""A record file as found: its path (`root` joined with the path below it), modification time
+in nanoseconds and size; -1 for both when it cannot be stat'ed (a broken link)."""
+
+
+def scan(root: Path) -> list[FileStat]:
+    """Every YAML file below the records folder with its stat, in `discover`'s order.
+
+    One pass of `os.scandir`: a warm lint of a large folder does nothing else with the files,
+    and this is about a third faster than walking, then stat'ing, then making Path objects."""
+    found: list[FileStat] = []
+    _scan(os.fspath(root), found)
     return found
+
+
+def _scan(folder: str, found: list[FileStat]) -> None:
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+    except OSError:
+        return
+    subfolders = []
+    for entry in entries:
+        name = entry.name
+        if name.startswith("."):
+            continue
+        if entry.is_dir():
+            if name not in SKIPPED_DIRS and not entry.is_symlink():  # as os.walk: links not followed
+                subfolders.append(entry.path)
+        elif name.endswith((".yaml", ".yml")):
+            try:
+                info = entry.stat()
+                found.append((entry.path, info.st_mtime_ns, info.st_size))
+            except OSError:
+                found.append((entry.path, -1, -1))
+    for subfolder in subfolders:
+        _scan(subfolder, found)
 
 
 @dataclass
@@ -210,8 +242,9 @@ def load_records(root: Path, *, exact: bool = False, cache: Cache | None = None,
             f"records folder not found: {root} (use --records DIR or set CSPCTL_RECORDS)"
         )
     records = Records(root=root)
-    names = discover_names(root)
-    hashes = cache.hashes(names) if cache is not None else {}
+    found = scan(root)
+    names = [name for name, _, _ in found]
+    hashes = cache.hashes(found) if cache is not None else {}
     prefix = os.path.join(root, "")
     with gc_paused():
         files: list[tuple[Path, PurePosixPath, str, str | None]] = []
