@@ -1,8 +1,9 @@
 """Loading a large records folder in worker processes.
 
-Workers parse (the expensive part: libyaml plus cspctl's builder) and send each document back
-packed (`packing.pack`: marshal bytes, positions left packed until a problem needs one); the
-parent validates, which costs it about what unpickling shipped models would.
+Workers parse (the expensive part: libyaml plus cspctl's builder) and send each document's data
+back packed (`packing.pack`: marshal bytes, which also become its cache entry); the parent
+validates, which costs it about what unpickling shipped models would, and finds positions in
+the file itself for the few documents with a finding.
 """
 
 from __future__ import annotations
@@ -43,12 +44,12 @@ def load_many(jobs: list[Job], exact: bool, workers: int | None) -> Iterator[Fil
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
         for chunk, packed in zip(chunks, pool.map(_parse_chunk, chunks, [exact] * len(chunks)),
                                  strict=True):
-            for (_, _, shown, _), blob in zip(chunk, packed, strict=True):
-                kind, document, problems = unpack(blob, shown)
-                if kind is None or document is None:
-                    yield FileLoad(kind, problems=problems)
-                else:
-                    yield validate(kind, document, shown)
+            for (path, _, shown, _), blob in zip(chunk, packed, strict=True):
+                kind, document, problems = unpack(blob, shown, path)
+                loaded = (FileLoad(kind, problems=problems) if kind is None or document is None
+                          else validate(kind, document, shown))
+                loaded.packed = blob
+                yield loaded
 
 
 def _parse_chunk(jobs: list[Job], exact: bool) -> list[bytes]:

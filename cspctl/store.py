@@ -179,6 +179,8 @@ class FileLoad:
     document: Document | None = None
     model: Any = None
     problems: list[Problem] = field(default_factory=list)
+    packed: bytes | None = None
+    """The bytes it came in from a worker process (`packing`): its cache entry as it stands."""
 
 
 def load_file(path: Path, relative: PurePosixPath, shown: str, *, exact: bool = False,
@@ -259,7 +261,7 @@ def load_records(root: Path, *, exact: bool = False, cache: Cache | None = None,
             key = f"{digest}-{kind_of(relative) or 'none'}" if digest else None
             files.append((path, relative, shown, key))
             records.files.append(shown)
-            hit = cache.get(key, shown) if cache is not None and key else None
+            hit = cache.get(key, shown, path) if cache is not None and key else None
             if hit is not None:
                 kind, document, problems = hit
                 results[shown] = (FileLoad(kind, problems=problems) if problems or document is None
@@ -273,7 +275,8 @@ def load_records(root: Path, *, exact: bool = False, cache: Cache | None = None,
                 on_loaded(done, len(jobs))
             results[shown] = loaded
             if cache is not None and keys[shown] is not None:
-                cache.put(keys[shown], loaded.kind, loaded.document, loaded.problems)  # type: ignore[arg-type]
+                cache.put(keys[shown], loaded.kind, loaded.document, loaded.problems,  # type: ignore[arg-type]
+                          packed=loaded.packed)
         for path, relative, shown, _ in files:
             loaded = results[shown]
             records.problems.extend(loaded.problems)

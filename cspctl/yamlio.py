@@ -69,22 +69,25 @@ Positions = tuple[dict[Path_, tuple[int, int]], dict[Path_, tuple[int, int]]]
 
 
 class Document:
-    """A parsed file: its plain data, its text, and the position of every key and value.
+    """A parsed file: its plain data, and the position of every key and value.
 
     Positions are found when first asked for. Building values alone is several times faster
     than recording where each one sits, and only files with a finding ever need a position:
-    those are parsed once more (by the same builder, recording) on the first question.
+    those are parsed once more (by the same builder, recording) on the first question, from
+    the text kept, or else from the file at `source` (documents from worker processes and the
+    cache travel without their text; a file edited in the meantime gives its new positions).
     """
 
     def __init__(self, data: Any = None, values: dict[Path_, tuple[int, int]] | None = None,
                  keys: dict[Path_, tuple[int, int]] | None = None, *, text: str | None = None,
-                 hidden: bool = True) -> None:
+                 source: Path | None = None, hidden: bool = True) -> None:
         self.data = data
         self.text = text
+        self.source = source
         self.hidden = hidden
         """False when no value can hold a hidden character (`HIDDEN_CHARS`): checks skip it."""
         self._positions: Positions | None = None
-        if values is not None or keys is not None or text is None:
+        if values is not None or keys is not None or (text is None and source is None):
             self._positions = (values or {}, keys or {})
 
     @property
@@ -97,8 +100,13 @@ class Document:
 
     def _located(self) -> Positions:
         if self._positions is None:
-            assert self.text is not None
-            self._positions = _positions_of(self.text)
+            text = self.text
+            if text is None and self.source is not None:
+                try:
+                    text = read_text(self.source)
+                except YamlError:
+                    text = None
+            self._positions = _positions_of(text) if text is not None else ({}, {})
         return self._positions
 
     def position(self, path: Path_, *, key: bool = False) -> tuple[int, int]:

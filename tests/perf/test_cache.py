@@ -4,7 +4,9 @@ bypassed by --no-cache, and never trusted when damaged or planted."""
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 from cspctl.cache import Cache, cache_folder
@@ -72,15 +74,28 @@ def test_entries_follow_content_not_names(corpus: Path) -> None:
     assert again.misses == 1 and again.hits == record_files(corpus) - 1
 
 
+def entry_names(cache: Cache) -> set[str]:
+    with closing(sqlite3.connect(cache.entries)) as db:
+        return {name for (name,) in db.execute("SELECT name FROM entries")}
+
+
 def test_entries_for_content_no_file_has_are_pruned(corpus: Path) -> None:
     cache = cache_of(corpus)
     load_records(corpus, cache=cache)
-    before = {p.name for p in cache.entries.rglob("*-*")}
+    before = entry_names(cache)
+    assert len(before) == record_files(corpus)
     meeting = sorted((corpus / "meetings").glob("*.yaml"))[0]
     meeting.write_text(meeting.read_text() + "# edited\n")
     load_records(corpus, cache=cache_of(corpus))
-    after = {p.name for p in cache.entries.rglob("*-*")}
+    after = entry_names(cache)
     assert len(after) == len(before) and len(after - before) == 1
+
+
+def test_entries_go_in_one_database_not_a_file_each(corpus: Path) -> None:
+    """Creating thousands of small files costs more than parsing them (module docstring)."""
+    cache = cache_of(corpus)
+    load_records(corpus, cache=cache)
+    assert sorted(p.name for p in cache.folder.iterdir()) == sorted(["index", cache.entries.name])
 
 
 def test_no_cache_bypasses_it(cli: Callable[..., object], board: Callable[..., Path]) -> None:
@@ -97,21 +112,22 @@ def test_a_damaged_cache_is_ignored(cli: Callable[..., object], board: Callable[
     root = board(**{"meetings/2022-03-30.yaml": MEETING.replace("duration: 20", "duration: lots")})
     expected = cli("--records", root, "lint", "--format", "json")
     folder = cache_folder(root)
-    damaged = [p for p in folder.rglob("*") if p.is_file()]
-    assert len(damaged) >= 4
-    for number, path in enumerate(damaged):
-        path.write_bytes([b"", b"\x00" * 7, b"garbage" * 50][number % 3])
-    again = cli("--records", root, "lint", "--format", "json")
-    assert (again.code, again.out) == (expected.code, expected.out)  # type: ignore[attr-defined]
-    assert json.loads(again.out)[0]["code"] == "CSP103"  # type: ignore[attr-defined]
+    for garbage in (b"", b"\x00" * 7, b"garbage" * 50, b"SQLite format 3\x00" + b"\xff" * 4000):
+        damaged = [p for p in folder.rglob("*") if p.is_file()]
+        assert len(damaged) >= 2  # the index and the entries
+        for path in damaged:
+            path.write_bytes(garbage)
+        again = cli("--records", root, "lint", "--format", "json")
+        assert (again.code, again.out) == (expected.code, expected.out)  # type: ignore[attr-defined]
+        assert json.loads(again.out)[0]["code"] == "CSP103"  # type: ignore[attr-defined]
 
 
 def test_a_signed_but_unreadable_entry_is_ignored(corpus: Path) -> None:
     cache = cache_of(corpus)
     load_records(corpus, cache=cache)
-    for entry in cache.entries.rglob("*"):
-        if entry.is_file():
-            cache._write(entry, b"\xff not marshal data")
+    garbage = b"\xff not marshal data"
+    with closing(sqlite3.connect(cache.entries)) as db, db:
+        db.execute("UPDATE entries SET blob = ?", (cache._sign(garbage) + garbage,))
     again = cache_of(corpus)
     records = load_records(corpus, cache=again)
     assert again.hits == 0 and len(records.meetings) == 4 and records.problems == []
