@@ -36,7 +36,7 @@ lint: install
 	$(BIN)/ruff check cspctl tests
 	$(BIN)/mypy cspctl
 
-# Timings against the peers; writes docs/performance.md. BENCH_LARGE=1 adds 4,000 meetings.
+# Timings against the peers; writes docs/performance.md. BENCH_QUICK=1 leaves out 4,000 meetings.
 bench: install
 	$(BIN)/python bench/run.py
 

@@ -45,7 +45,9 @@ WORDS = ("the board partnership data quarter offences reduction increase hotspot
          "officers funding commissioning pathway outcomes review strategy delivery plan risk "
          "safeguarding exploitation violence knife robbery burglary domestic abuse engagement "
          "community tension patrols analysis performance trend compared previous period "
-         "services support intervention multi-agency panel escalation survey consultation").split()
+         "services support intervention multi-agency panel escalation survey consultation "
+         # Board papers are not ASCII: curly apostrophes, dashes, pounds (the seed has them all).
+         "partners’ residents’ – £40k £1.2m café").split()
 THEMES = [("governance", "Governance"), ("analysis", "Analysis and Enforcement"),
           ("weapons", "Reducing Access to Weapons"), ("safeguarding", "Safeguarding and Educating"),
           ("communities", "Working with Communities"), ("victims", "Supporting Victims"),

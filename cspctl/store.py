@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import attrgetter
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -146,10 +147,13 @@ def scan(root: Path) -> list[FileStat]:
     return found
 
 
+_NAME = attrgetter("name")
+
+
 def _scan(folder: str, found: list[FileStat]) -> None:
     try:
         with os.scandir(folder) as listing:
-            entries = sorted(listing, key=lambda entry: entry.name)
+            entries = sorted(listing, key=_NAME)
     except OSError:
         return
     subfolders = []
