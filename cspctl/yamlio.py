@@ -170,6 +170,11 @@ def _scan(text: str) -> bool:
     return True
 
 
+def _not_a_character(line: int, col: int) -> YamlError:
+    return YamlError(line, col, "CSP004", "an escape (\\u or \\U) that is not a Unicode character, such "
+                                          "as half of a surrogate pair; write the character itself")
+
+
 def _bad_char(char: str, line: int, col: int) -> YamlError:
     what = "byte-order mark" if char == "\ufeff" else "control character"
     return YamlError(line, col, "CSP004", f"{what} U+{ord(char):04X} is not allowed")
@@ -189,7 +194,7 @@ def _check_scalar(node: Any, value: str) -> None:
             try:
                 value.encode("utf-8")
             except UnicodeEncodeError:
-                raise _error(node, "CSP004", "text holds a lone surrogate code point") from None
+                raise _not_a_character(*_where(node)) from None
         bad = _BAD_CHARS.search(value)
         if bad:
             line, col = _where(node)
@@ -258,6 +263,9 @@ def _exact_compose(text: str) -> Any:
         return yaml.compose(text)
     except MarkedYAMLError as exc:
         raise _syntax_error(exc) from None
+    except ValueError:  # ruamel calls chr() on an escape such as "\U00110000" unchecked
+        _fast_compose(text)  # libyaml refuses the same escape, with its line and column
+        raise _not_a_character(1, 1) from None
     except (YAMLError, AssertionError) as exc:
         raise YamlError(1, 1, "CSP001", _first_line(str(exc)) or "unreadable YAML") from None
 
@@ -286,6 +294,11 @@ def _syntax_error(exc: Any) -> YamlError:
         return YamlError(line, col, "CSP004", f"nesting is deeper than {MAX_DEPTH} levels")
     if "expected a single document" in str(exc) or "but found another document" in str(exc):
         return YamlError(line, col, "CSP002", "a record file holds one YAML document only")
+    if "expected <document start>" in problem or "expected '<document start>'" in problem:
+        return YamlError(line, col, "CSP002", "content after the end of the document: a record file "
+                                              "holds one YAML document only")
+    if "invalid Unicode character escape" in problem:  # libyaml; ruamel lets surrogates through
+        return _not_a_character(line, col)
     if "found character '\\t'" in problem:
         problem = "tab characters cannot indent YAML; use spaces"
     return YamlError(line, col, "CSP001", f"YAML syntax error: {problem}")
@@ -370,6 +383,10 @@ class _Builder:
             else:
                 self.keys[(*path, key)] = _where(key_node)  # type: ignore[index]
                 result[key] = self.build(value_node, (*path, key), depth + 1)
+                if value_node.id == "scalar" and not value_node.style and value_node.value == "":
+                    # The parsers place an empty value apart (after the colon, or on the next
+                    # line); a finding about `restricted:` with nothing after it names the key.
+                    self.values[(*path, key)] = self.keys[(*path, key)]  # type: ignore[index]
         return result
 
     def _check_key(self, node: Any, key: str) -> None:
