@@ -240,6 +240,7 @@ def main() -> None:
     loading = subprocess.run([sys.executable, HERE / "loading.py", *folders], capture_output=True,
                              text=True, check=False, cwd=REPO).stdout
     lines = render(results, startup, args)
+    lines += [(HERE / "steps.md").read_text().strip(), ""]
     lines += ["## Loading, in-process (bench/loading.py)", "",
                     "The forms a loaded file can be stored or shipped in, and `load_records` with one",
                     "process against two workers (what `PARALLEL_BYTES` in cspctl/parallel.py decides).", "",
