@@ -9,8 +9,11 @@ at `path:line:col` without holding parser objects:
 
 Both feed `_Builder`, which applies the YAML 1.2 core schema (`no`, `10:00` and `2022-03-30`
 stay strings), rejects what records must not contain (anchors, aliases, merge keys, tags
-outside the core schema, directives, duplicate keys, several documents) and records the
-position of every key and value. A test keeps the two paths in agreement.
+outside the core schema, directives, duplicate keys, several documents) and can record the
+position of every key and value. The exact path records them as it builds; the fast path
+builds values only and records positions when first asked (`Document`), by building again:
+only files with a finding ever need one. A test keeps the two paths in agreement on values,
+positions and refusals.
 """
 
 from __future__ import annotations
