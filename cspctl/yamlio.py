@@ -303,7 +303,7 @@ def _syntax_error(exc: Any) -> YamlError:
     if "invalid Unicode character escape" in problem:  # libyaml; ruamel lets surrogates through
         return _not_a_character(line, col)
     if "found character '\\t'" in problem:
-        problem = "tab characters cannot indent YAML; use spaces"
+        problem = "a tab where YAML needs spaces (to indent, or after a colon); use spaces"
     return YamlError(line, col, "CSP001", f"YAML syntax error: {problem}")
 
 
@@ -500,6 +500,10 @@ def _compose(text: str, *, exact: bool) -> tuple[bool, Any]:
     node = _fast_compose(text)
     if node is not None and "&" in text and _ANCHOR_HINT.search(text):  # `in` first: the regex is slow
         _reject_anchors(text)
+    if "\t" in text:
+        # libyaml takes a tab as a separator (`key:<tab>value`, a trailing tab) where ruamel,
+        # which rewrites records, refuses the file: what cspctl could not edit, lint refuses.
+        _exact_compose(text)
     return hidden, node
 
 

@@ -26,6 +26,11 @@ INLINE = {
     "escape-beyond-unicode": "a: \"\\U00110000\"\n",
     "escaped-low-surrogate": "a: \"\\udfff x\"\n",
     "empty-values": "a:\nb: {c: }\nd:\n  - \n  - e\n",
+    "tab-after-colon": "a:\tb\n",
+    "trailing-tab": "a: b\t\n",
+    "tab-before-block": "a:\t\n  - b\n",
+    "tab-in-flow": "a: [b,\tc]\n",
+    "tab-in-quotes": "a: \"b\tc\"\nd: 'e\tf'\n",
 }
 
 
