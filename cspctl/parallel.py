@@ -29,7 +29,7 @@ def load_many(jobs: list[Job], exact: bool, workers: int | None) -> Iterator[Fil
     `workers` None decides by size and by whether a core is free; 1 loads here; 2 or more
     forces a pool (the tests use that to compare both paths)."""
     if workers is None:
-        workers = 2 if _bytes_above(jobs, PARALLEL_BYTES) and _idle_cores() >= 0.5 else 1
+        workers = 2 if _bytes_above(jobs, PARALLEL_BYTES) and _cores() >= 2 else 1
     if workers <= 1 or len(jobs) < 2:
         for path, relative, shown, raw in jobs:
             yield load_file(path, relative, shown, exact=exact, raw=raw)
@@ -76,14 +76,13 @@ def _bytes_above(jobs: list[Job], limit: int) -> bool:
     return False
 
 
-def _idle_cores() -> float:
-    """Cores beyond this process that nothing else is using (the 1-minute load average lags:
-    a process that just finished still counts for a while, hence the threshold of half a core).
-    On a busy shared runner a second worker only competes with other jobs, and the transfer
-    makes loading slower (measured)."""
-    cores = os.cpu_count() or 1
+def _cores() -> int:
+    """Cores this process may run on (a container or CI runner may allow fewer than the machine
+    has). Not the load average: it counts cspctl's own last run for a minute afterwards. With
+    results travelling as data only, two workers on a machine with one core kept busy loaded
+    4,000 meetings in 8.4 and 7.5 s against 10.9 and 6.9 s for one process (measured), and on
+    an idle machine they save a fifth to a third of the time (bench/loading.py)."""
     try:
-        busy = os.getloadavg()[0]
-    except OSError:
-        busy = 0.0
-    return cores - 1 - max(busy - 1, 0.0)
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
