@@ -97,7 +97,7 @@ def exported_schemas() -> Path:
 
 
 def check_jsonschema(root: Path, schemas: Path) -> list[str]:
-    """One shell command running check-jsonschema on every record file, each kind with its own
+    """One shell script running check-jsonschema on every record file, each kind with its own
     schema: the same files cspctl lint reads (check-jsonschema takes one schema a run)."""
     from cspctl.models.registry import kind_of
     from cspctl.store import discover
@@ -109,7 +109,9 @@ def check_jsonschema(root: Path, schemas: Path) -> list[str]:
             by_kind.setdefault(kind, []).append(str(path))
     runs = [shlex.join([str(BIN / "check-jsonschema"), "--schemafile", str(schemas / f"{kind}.schema.json"),
                         *files]) for kind, files in sorted(by_kind.items())]
-    return ["sh", "-c", " ; ".join(runs)]
+    script = CORPORA / f"check-jsonschema-{root.name}.sh"  # too long for one `sh -c` argument
+    script.write_text("\n".join(runs) + "\n")
+    return ["sh", str(script)]
 
 
 def lint_errors(root: Path) -> int:
