@@ -65,14 +65,15 @@ def lint_all(root: Path, cache: Cache | None,
              on_loaded: Callable[[int, int], None] | None = None) -> tuple[list[Problem], list[str]]:
     """Every finding in the folder and the files read; from the cache when nothing changed."""
     key = ""
-    if cache is not None:
-        key = cache.tree_key("lint", cache.hashes(scan(root)))
+    found = scan(root) if root.is_dir() else None  # a missing folder: load_records says why
+    if cache is not None and found is not None:
+        key = cache.tree_key("lint", cache.hashes(found))
         hit = cache.result("lint", key)
         if hit is not None:
             return [Problem(*p) for p in hit[0]], list(hit[1])
     from cspctl.checks import run_all  # here: a warm run needs neither checks nor models
 
-    records = load_records(root, cache=cache, on_loaded=on_loaded)
+    records = load_records(root, cache=cache, on_loaded=on_loaded, found=found)
     with gc_paused():
         problems = run_all(records)
     if cache is not None:

@@ -233,10 +233,13 @@ def validate(kind: str, document: Document, shown: str) -> FileLoad:
 
 
 def load_records(root: Path, *, exact: bool = False, cache: Cache | None = None,
-                 workers: int | None = None, on_loaded: Callable[[int, int], None] | None = None) -> Records:
+                 workers: int | None = None, on_loaded: Callable[[int, int], None] | None = None,
+                 found: list[FileStat] | None = None) -> Records:
     """Load and validate every record below `root`.
 
-    With `cache`, files whose content it has seen come from it. `workers` above 1 parses in
+    `found` is the folder as `scan` saw it a moment ago (lint scans to consult its cache
+    first), so it is not walked twice. With `cache`, files whose content it has seen come
+    from it. `workers` above 1 parses in
     that many processes; by default large folders do when a core is free (cspctl.parallel).
     `on_loaded(done, total)` is told of each file parsed (for a progress bar).
     """
@@ -248,15 +251,15 @@ def load_records(root: Path, *, exact: bool = False, cache: Cache | None = None,
             f"records folder not found: {root} (use --records DIR or set CSPCTL_RECORDS)"
         )
     records = Records(root=root)
-    found = scan(root)
-    names = [name for name, _, _ in found]
+    if found is None:
+        found = scan(root)
     hashes = cache.hashes(found) if cache is not None else {}
     prefix = os.path.join(root, "")
     with gc_paused():
         files: list[tuple[Path, PurePosixPath, str, str | None]] = []
         jobs: list[tuple[Path, PurePosixPath, str, bytes | None]] = []
         results: dict[str, FileLoad] = {}
-        for name in names:
+        for name, _, _ in found:
             path = Path(name)
             below = name[len(prefix):] if name.startswith(prefix) else os.path.relpath(name, root)
             relative = PurePosixPath(below.replace(os.sep, "/"))
