@@ -12,19 +12,14 @@ from __future__ import annotations
 import marshal
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 from cspctl.problem import Problem
 from cspctl.yamlio import Document
 
 
 def pack(kind: str | None, document: Document | None, problems: Iterable[Problem]) -> bytes:
-    """One file's load result (without its model or text) as bytes."""
-    doc: tuple[Any, ...] | None = None
-    if document is not None:
-        # A document made from positions alone (none is, when loading) keeps them instead.
-        doc = (document.data, document.hidden) if document.text is not None or document.source else (
-            document.data, document.hidden, document.values, document.keys)
+    """One file's load result (without its model, text or positions) as bytes."""
+    doc = None if document is None else (document.data, document.hidden)
     found = [(p.line, p.column, p.code, p.level, p.message) for p in problems]
     return marshal.dumps((kind, doc, found))
 
@@ -33,7 +28,5 @@ def unpack(blob: bytes, shown: str, source: Path) -> tuple[str | None, Document 
     """The inverse of `pack` for the file at `source`, shown as `shown`: problems are attached
     to it, and positions are found in it when asked for."""
     kind, doc, found = marshal.loads(blob)
-    document = None
-    if doc is not None:
-        document = Document(doc[0], *doc[2:], source=None if len(doc) > 2 else source, hidden=doc[1])
+    document = None if doc is None else Document(doc[0], source=source, hidden=doc[1])
     return kind, document, [Problem(shown, *p) for p in found]
