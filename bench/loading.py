@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from cspctl.models.registry import adapter, kind_of
-from cspctl.store import gc_paused, load_records
+from cspctl.records.loading import gc_paused
+from cspctl.records.store import load_records
 
 
 def timed(action: Callable[[], Any]) -> tuple[float, Any]:

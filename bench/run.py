@@ -101,7 +101,7 @@ def check_jsonschema(root: Path, schemas: Path) -> list[str]:
     """One shell script running check-jsonschema on every record file, each kind with its own
     schema: the same files cspctl lint reads (check-jsonschema takes one schema a run)."""
     from cspctl.models.registry import kind_of
-    from cspctl.store import discover
+    from cspctl.records.discovery import discover
 
     by_kind: dict[str, list[str]] = {}
     for path in discover(root):
@@ -154,7 +154,7 @@ def bench_corpus(meetings: int, rounds: int, schemas: Path, relaxed: Path) -> tu
     original = changing.read_bytes()
     cspctl = [BIN / "cspctl", "--records", root, "lint"]
     table = Table()
-    from cspctl.cache import cache_folder
+    from cspctl.records.cache import cache_folder
 
     shutil.rmtree(cache_folder(root), ignore_errors=True)  # an earlier run's cache: start empty
     first = timed(cspctl)
@@ -269,7 +269,7 @@ def main() -> None:
     lines += [(HERE / "steps.md").read_text().strip(), ""]
     lines += ["## Loading, in-process (bench/loading.py)", "",
                     "The forms a loaded file can be stored or shipped in, and `load_records` with one",
-                    "process against two workers (what `PARALLEL_BYTES` in cspctl/parallel.py decides).", "",
+                    "process against two workers (what `PARALLEL_BYTES` in cspctl/records/parallel.py decides).", "",
                     loading.strip(), ""]
     took = time.perf_counter() - began
     text = "\n".join(lines).replace("{load_start}", f"{load_start:.2f}").replace(

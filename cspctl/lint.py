@@ -9,10 +9,12 @@ from typing import TYPE_CHECKING
 
 from cspctl.errors import CspError
 from cspctl.problem import Problem
-from cspctl.store import display_path, gc_paused, load_records, scan
+from cspctl.records.discovery import display_path, scan
+from cspctl.records.loading import gc_paused
+from cspctl.records.store import load_records
 
 if TYPE_CHECKING:
-    from cspctl.cache import Cache
+    from cspctl.records.cache import Cache
 
 
 @dataclass
@@ -40,7 +42,7 @@ def lint(root: Path, paths: Sequence[Path] = (), *, base: str | None = None,
         problems, shown = lint_all(root, cache, on_loaded)
     else:
         from cspctl.checks import run_all
-        from cspctl.checks.review_rules import run_review
+        from cspctl.review.rules import run_review
 
         records = load_records(root, cache=cache, on_loaded=on_loaded)
         shown = records.files
@@ -56,7 +58,7 @@ def lint(root: Path, paths: Sequence[Path] = (), *, base: str | None = None,
 
 def open_cache(root: Path) -> Cache | None:
     """The cache of `root` (None when the folder is missing: load_records says why)."""
-    from cspctl.cache import Cache
+    from cspctl.records.cache import Cache
 
     return Cache(root) if root.is_dir() else None
 

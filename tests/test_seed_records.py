@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from cspctl.checks import run_all
-from cspctl.store import Records, load_records
+from cspctl.records.store import Records, load_records
 from tests.conftest import SEED_RECORDS
 
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from cspctl.yamlio import YamlError, decode, load, parse
+from cspctl.records.yamlio.read import load, parse
+from cspctl.records.yamlio.text import YamlError, decode
 
 BOTH = pytest.mark.parametrize("exact", [False, True], ids=["fast", "exact"])
 

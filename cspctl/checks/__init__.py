@@ -27,7 +27,7 @@ from cspctl.checks import (
     usual_weekday,
 )
 from cspctl.problem import Problem
-from cspctl.store import Records
+from cspctl.records.store import Records
 
 REGISTRY: tuple[ModuleType, ...] = (
     unknown_person,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cspctl.problem import Problem
-from cspctl.store import Records
+from cspctl.records.store import Records
 
 CODE = "CSP401"
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cspctl.agenda import build_agenda
 from cspctl.problem import Problem
-from cspctl.store import Records
+from cspctl.records.agenda import build_agenda
+from cspctl.records.store import Records
 
 CODE = "CSP303"
 
@@ -33,7 +33,7 @@ def check(records: Records) -> Iterator[Problem]:
 
 
 def _message(agenda: object) -> str:
-    from cspctl.agenda import Agenda
+    from cspctl.records.agenda import Agenda
 
     assert isinstance(agenda, Agenda)
     return (f"the agenda for {agenda.date.isoformat()} runs {agenda.total_minutes} minutes, "

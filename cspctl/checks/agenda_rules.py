@@ -12,9 +12,9 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
-from cspctl.agenda import build_agenda
 from cspctl.problem import Problem
-from cspctl.store import Loaded, Records
+from cspctl.records.agenda import build_agenda
+from cspctl.records.store import Loaded, Records
 
 CODE = "CSP304"
 

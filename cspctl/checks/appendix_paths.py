@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from cspctl.problem import Problem
-from cspctl.store import Records
+from cspctl.records.store import Records
 
 CODE = "CSP503"
 

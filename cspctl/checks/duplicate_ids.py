@@ -11,8 +11,8 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from cspctl.problem import Problem
-from cspctl.register import normalise
-from cspctl.store import Loaded, Records
+from cspctl.records.register import normalise
+from cspctl.records.store import Loaded, Records
 
 CODE = "CSP202"
 

@@ -16,8 +16,9 @@ import re
 from collections.abc import Iterator
 
 from cspctl.problem import Problem
-from cspctl.store import Records
-from cspctl.yamlio import BIDI, HIDDEN_CHARS, walk
+from cspctl.records.store import Records
+from cspctl.records.yamlio.read import walk
+from cspctl.records.yamlio.text import BIDI, HIDDEN_CHARS
 
 CODE = "CSP203"
 

@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from cspctl.problem import Problem
-from cspctl.store import Records
-from cspctl.yamlio import Path_
+from cspctl.records.store import Records
+from cspctl.records.yamlio.text import Path_
 
 CODE = "CSP701"
 PROGRESS = ("status", "completed_on", "updates")

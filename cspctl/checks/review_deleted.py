@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cspctl.diff import match_items, unreadable
 from cspctl.problem import Problem
-from cspctl.store import Records, display_path
+from cspctl.records.discovery import display_path
+from cspctl.records.store import Records
+from cspctl.review.changes import match_items
+from cspctl.review.diff import unreadable
 
 CODE = "CSP703"
 

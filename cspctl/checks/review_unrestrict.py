@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cspctl.diff import match_items
 from cspctl.problem import Problem
-from cspctl.register import normalise
-from cspctl.store import Records
+from cspctl.records.register import normalise
+from cspctl.records.store import Records
+from cspctl.review.changes import match_items
 
 CODE = "CSP702"
 REASON = "state the reason in the pull request description (--allow-unrestrict silences this)"

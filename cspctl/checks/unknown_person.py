@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cspctl.problem import Problem
-from cspctl.register import person_references
-from cspctl.store import Records
+from cspctl.records.register import person_references
+from cspctl.records.store import Records
 
 CODE = "CSP201"
 

@@ -14,8 +14,8 @@ import typer
 from cspctl.errors import CspError
 
 if TYPE_CHECKING:
-    from cspctl.action_edit import Change
-    from cspctl.store import Records
+    from cspctl.actions.edit import Change
+    from cspctl.records.store import Records
 
 app = typer.Typer(no_args_is_help=False, context_settings={"help_option_names": ["-h", "--help"]})
 
@@ -68,8 +68,8 @@ def actions(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from cspctl.action_formats import FORMATS, Listing
-    from cspctl.actions import action_rows, by_owner, owned_by, resolve_owner, select
+    from cspctl.actions.formats import FORMATS, Listing
+    from cspctl.actions.log import action_rows, by_owner, owned_by, resolve_owner, select
 
     if all_ and status is not None:
         raise CspError("use either --all or --status, not both", 2)
@@ -101,7 +101,7 @@ def done(
                     help="Add a dated progress update too.")] = None,
 ) -> None:
     """Mark a meeting action completed, writing only its lines of the meeting record."""
-    from cspctl.action_edit import mark_done
+    from cspctl.actions.edit import mark_done
 
     change = mark_done(_load(ctx, True), action_id, on.date() if on else None, note, dt.date.today())
     _report(change)
@@ -120,7 +120,7 @@ def update(
 ) -> None:
     """Add a dated progress update to a meeting action, optionally moving its due date or
     changing its status."""
-    from cspctl.action_edit import Edit, apply
+    from cspctl.actions.edit import Edit, apply
 
     day = on.date() if on else dt.date.today()
     edit = Edit(day, note, status.value if status else None, due.date() if due else None)
@@ -138,7 +138,7 @@ def chase(
 ) -> None:
     """Write one reminder per action owner (Markdown, and an unsent .eml draft to their
     register email). Never sends mail."""
-    from cspctl.chase import chase as run
+    from cspctl.actions.chase import chase as run
 
     day = as_of.date() if as_of else dt.date.today()
     result = run(_load(ctx, include_restricted), day, output or Path(f"chase-{day.isoformat()}"),
@@ -153,9 +153,9 @@ def chase(
 
 
 def _load(ctx: typer.Context, include_restricted: bool) -> Records:
-    from cspctl.cli import records_dir
-    from cspctl.redact import public
-    from cspctl.store import load_records
+    from cspctl.commands.context import records_dir
+    from cspctl.records.public import public
+    from cspctl.records.store import load_records
 
     records = load_records(records_dir(ctx))
     broken = sorted({p.path for p in records.problems if p.level == "error"})

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
-    from cspctl.status import Status
-    from cspctl.store import Records
+    from cspctl.authoring.status import Status
+    from cspctl.records.store import Records
 
 _SETTINGS = {"help_option_names": ["-h", "--help"]}
 new_app = typer.Typer(no_args_is_help=True, context_settings=_SETTINGS,
@@ -31,8 +31,8 @@ def _day(value: dt.datetime) -> dt.date:
 
 
 def _load(ctx: typer.Context) -> Records:
-    from cspctl.cli import records_dir
-    from cspctl.store import load_records
+    from cspctl.commands.context import records_dir
+    from cspctl.records.store import load_records
 
     records = load_records(records_dir(ctx))
     broken = sorted({p.path for p in records.problems if p.level == "error"})
@@ -55,8 +55,8 @@ def fmt(
     "  - ", line endings are LF with a final newline. A file that does not parse or validate is
     reported (as lint does) and never rewritten; nothing is written unless every file is fine.
     """
-    from cspctl.cli import records_dir
-    from cspctl.fmt import fmt as run
+    from cspctl.authoring.fmt import fmt as run
+    from cspctl.commands.context import records_dir
 
     result = run(records_dir(ctx), paths or [], check=check)
     for shown in result.skipped:
@@ -85,7 +85,7 @@ def new_meeting(
     The chair, venue and times come from partnership.yaml, the attendance skeleton from the
     latest meeting, and the actions still open are listed under the minutes item.
     """
-    from cspctl.scaffold import new_meeting as run
+    from cspctl.authoring.new import new_meeting as run
 
     created = run(_load(ctx), _day(date))
     print(f"Created {created.shown}")
@@ -101,7 +101,7 @@ def new_report(
 
     The subgroup's leads are the authors; every section is present and empty.
     """
-    from cspctl.scaffold import new_report as run
+    from cspctl.authoring.new import new_report as run
 
     created = run(_load(ctx), subgroup, _day(meeting))
     print(f"Created {created.shown}")
@@ -129,7 +129,7 @@ def status(
 
     Exit 0 whatever the state: readiness is information, not an error.
     """
-    from cspctl.status import meeting_status
+    from cspctl.authoring.status import meeting_status
 
     result = meeting_status(_load(ctx), _day(date), _day(as_of) if as_of else dt.date.today(),
                             include_restricted=include_restricted)
@@ -187,7 +187,7 @@ def defer(
 
     The target meeting is created in date order when the plan has none on that date.
     """
-    from cspctl.forward_plan_edit import defer as run
+    from cspctl.authoring.forward_plan import defer as run
 
     done = run(_load(ctx), title, _day(to), note=note, from_date=_day(from_) if from_ else None)
     created = " (new meeting added to the plan)" if done.created_meeting else ""
@@ -205,7 +205,7 @@ def approve(
     Sets status: approved and approved_at. Refuses minutes already approved, minutes still
     planned, and an approving meeting that is unknown or not later.
     """
-    from cspctl.approve import approve as run
+    from cspctl.authoring.approve import approve as run
 
     done = run(_load(ctx), _day(date), _day(at))
     print(f"Minutes of {done.date.isoformat()} approved at {done.at.isoformat()} ({done.path})")

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from cspctl.cli import records_dir
+from cspctl.commands.context import records_dir
 
 
 def schema(
@@ -21,7 +21,7 @@ def schema(
     Without --output, prints one JSON object keyed by kind. Point editors at the files with a
     first line such as `# yaml-language-server: $schema=../schemas/meeting.schema.json`.
     """
-    from cspctl.schema_export import all_schemas, write_schemas
+    from cspctl.records.schema_export import all_schemas, write_schemas
 
     if output is None:
         json.dump(all_schemas(), sys.stdout, indent=2, ensure_ascii=False)
@@ -37,9 +37,9 @@ def calendar(
         "--output", "-o", help="Write the .ics file here instead of stdout.", dir_okay=False)] = None,
 ) -> None:
     """An iCalendar (.ics) file of past and planned meetings, Europe/London times."""
-    from cspctl.calendar_export import build_calendar
-    from cspctl.store import load_records
-    from cspctl.yamlio import atomic_write
+    from cspctl.records.atomic import atomic_write
+    from cspctl.records.store import load_records
+    from cspctl.render.calendar import build_calendar
 
     data = build_calendar(load_records(records_dir(ctx)))
     if output is None:

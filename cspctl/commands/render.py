@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from cspctl.cli import records_dir
+from cspctl.commands.context import records_dir
 
 app: typer.Typer = typer.Typer(
     name="render",
@@ -56,9 +56,9 @@ Templates = Annotated[Path | None, typer.Option(
 def _run(ctx: typer.Context, kind: str, target: str | None, fmt: str, output: Path | None,
          include_restricted: bool, templates: Path | None, as_of: dt.date | None = None) -> None:
     from cspctl.progress import reading_files
+    from cspctl.records.store import load_records
     from cspctl.render.document import Request, render
     from cspctl.render.output import write
-    from cspctl.store import load_records
 
     with reading_files() as on_loaded:
         records = load_records(records_dir(ctx), on_loaded=on_loaded)

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from cspctl.cli import records_dir
+from cspctl.commands.context import records_dir
 
 
 class DiffFormat(str, Enum):
@@ -38,8 +38,8 @@ def diff(
     Reads git's objects; never touches the working tree or index. Exit 0 whether or not there
     are changes; 1 for an unknown revision or a folder outside git.
     """
-    from cspctl.diff import between
-    from cspctl.diff_report import FORMATS
+    from cspctl.review.diff import between
+    from cspctl.review.formats import FORMATS
 
     changes, title = between(records_dir(ctx), base, head, include_restricted=include_restricted)
     FORMATS[format.value](changes, sys.stdout, title)

@@ -10,10 +10,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from cspctl.store import Records
+from cspctl.records.store import Records
 
 if TYPE_CHECKING:
-    from cspctl.actions import ActionRow
+    from cspctl.actions.log import ActionRow
 
 RECENT_DAYS = 120
 
@@ -34,7 +34,7 @@ class ActionLogView:
 
 def build(records: Records, as_of: dt.date) -> ActionLogView:
     """The log as it stood on `as_of`: actions raised later are not shown."""
-    from cspctl.actions import action_rows
+    from cspctl.actions.log import action_rows
 
     rows = [r for r in action_rows(records, as_of) if r.raised is None or r.raised <= as_of]
     since = as_of - dt.timedelta(days=RECENT_DAYS)

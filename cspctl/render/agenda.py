@@ -10,8 +10,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from cspctl.models.base import minutes_of_day
+from cspctl.records.store import Records
 from cspctl.render.common import meeting_dates, not_found, subject_of
-from cspctl.store import Records
 
 
 @dataclass
@@ -61,7 +61,7 @@ class AgendaView:
 
 def build(records: Records, date: dt.date) -> AgendaView:
     """The agenda for `date` from its meeting record or the forward plan."""
-    from cspctl.agenda import build_agenda
+    from cspctl.records.agenda import build_agenda
 
     agenda = build_agenda(records, date)
     if agenda is None:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from cspctl.errors import CspError
-from cspctl.store import Records
+from cspctl.records.store import Records
 
 DEFAULT_NAME = "Community Safety Partnership"
 

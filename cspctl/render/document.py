@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from cspctl.errors import CspError
-from cspctl.store import Records
+from cspctl.records.store import Records
 
 KINDS = ("agenda", "minutes", "report", "forward-plan", "actions", "plan", "pack")
 
@@ -29,7 +29,7 @@ class Request:
 def render(records: Records, request: Request) -> bytes:
     """The document's bytes. Restricted content is removed before any view model is built
     unless the request includes it."""
-    from cspctl.redact import public
+    from cspctl.records.public import public
     from cspctl.render.common import meta
     from cspctl.render.environment import make_environment
     from cspctl.render.formats import FORMATS

@@ -16,7 +16,7 @@ from cspctl.render.loader import make_loader
 if TYPE_CHECKING:
     from jinja2 import Environment
 
-    from cspctl.register import Register
+    from cspctl.records.register import Register
 
 
 def make_environment(register: Register, *, templates: Path | None = None,

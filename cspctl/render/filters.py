@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from jinja2.nodes import EvalContext
     from markdown_it import MarkdownIt
 
-    from cspctl.register import Register
+    from cspctl.records.register import Register
 
 _SPACE = re.compile(r"\s+")
 

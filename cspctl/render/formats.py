@@ -42,7 +42,7 @@ def _html(env: Environment, kind: str, context: dict[str, Any]) -> bytes:
 
 
 def _docx(env: Environment, kind: str, context: dict[str, Any]) -> bytes:
-    from cspctl.docx_output import markdown_to_docx
+    from cspctl.render.docx import markdown_to_docx
 
     meta = context.get("meta")
     title = getattr(meta, "title", None)
@@ -50,7 +50,7 @@ def _docx(env: Environment, kind: str, context: dict[str, Any]) -> bytes:
 
 
 def _pdf(env: Environment, kind: str, context: dict[str, Any]) -> bytes:
-    from cspctl.pdf_output import html_to_pdf
+    from cspctl.render.pdf import html_to_pdf
 
     return html_to_pdf(template_text(env, kind, "html", context))
 

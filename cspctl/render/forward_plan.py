@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cspctl.errors import CspError
+from cspctl.records.store import Records
 from cspctl.render import agenda
-from cspctl.store import Records
 
 
 @dataclass

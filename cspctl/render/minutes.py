@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from cspctl.register import Register
+from cspctl.records.register import Register
+from cspctl.records.store import Records
 from cspctl.render.common import meeting_defaults, not_found
-from cspctl.store import Records
 
 NEXT_MEETING_TITLE = "date of next meeting"
 NO_MINUTES = ("planned",)

@@ -25,7 +25,8 @@ def write(data: bytes, output: Path | None, *, skipped: int = 0) -> None:
         sys.stdout.write(data.decode("utf-8"))
         sys.stdout.flush()
         return
-    from cspctl.yamlio import YamlError, atomic_write
+    from cspctl.records.atomic import atomic_write
+    from cspctl.records.yamlio.text import YamlError
 
     try:
         atomic_write(output, data if binary else data.decode("utf-8"))

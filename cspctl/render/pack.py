@@ -10,8 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from cspctl.records.store import Records
 from cspctl.render import actions, agenda, minutes, report
-from cspctl.store import Records
 
 
 @dataclass

@@ -6,8 +6,8 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
+from cspctl.records.store import Records
 from cspctl.render.common import not_found
-from cspctl.store import Records
 
 RAGS = ("red", "amber", "green", "complete", None)
 RAG_LABELS = {"red": "Red", "amber": "Amber", "green": "Green", "complete": "Complete", None: "Not rated"}

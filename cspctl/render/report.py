@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from cspctl.records.store import Records
 from cspctl.render.common import not_found
-from cspctl.store import Records
 
 HEADINGS = {"report": "REPORT", "subgroup_update": "SUBGROUP UPDATE", "presentation": "PRESENTATION"}
 _BLOCK_START = re.compile(r"^(?:[-*+] |\d+[.)] |\||#|>)")

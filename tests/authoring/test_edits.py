@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from cspctl import yamlio
+from cspctl.records.yamlio.read import load
 from tests.authoring.conftest import changed_lines
 
 PLAN = """\
@@ -102,7 +102,7 @@ def test_defer_the_seed_fdac_update_touches_only_its_lines(seed: Path, cli: Call
     after = path.read_text()
     assert before.count(item) == 1 and after.count(moved) == 1
     assert after.replace(moved, "") == before.replace(item, "")
-    june = yamlio.load(path).data["meetings"][1]
+    june = load(path).data["meetings"][1]
     assert june["items"][-1]["title"] == "Family Drug and Alchol Court Update"
 
 
@@ -119,7 +119,7 @@ def test_defer_refusals(seed: Path, cli: Callable[..., object]) -> None:
     chosen = cli("--records", seed, "forward-plan", "defer", "prevent update", "--from", "2022-09-28",
                  "--to", "2022-12-07")
     assert chosen.code == 0  # type: ignore[attr-defined]
-    meetings = yamlio.load(path).data["meetings"]
+    meetings = load(path).data["meetings"]
     assert [m["date"] for m in meetings] == ["2022-03-30", "2022-06-30", "2022-09-28", "2022-12-07"]
     assert meetings[-1]["items"][0]["restricted"] is True
 

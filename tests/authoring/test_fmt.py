@@ -9,9 +9,9 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 
-from cspctl import yamlio
-from cspctl.fmt import canonical_text, comment_lines
+from cspctl.authoring.fmt import canonical_text, comment_lines
 from cspctl.models.registry import kind_of
+from cspctl.records.yamlio.read import parse
 from tests.conftest import SEED_RECORDS
 
 SEED_FILES = sorted(p for p in SEED_RECORDS.rglob("*.yaml"))
@@ -45,7 +45,7 @@ def test_every_seed_record_keeps_its_values_and_is_stable(path: Path) -> None:
     assert kind is not None
     before = path.read_text(encoding="utf-8")
     once = canonical_text(kind, before)
-    assert yamlio.parse(once).data == yamlio.parse(before).data
+    assert parse(once).data == parse(before).data
     assert comment_lines(once) == comment_lines(before)
     assert canonical_text(kind, once) == once
 
@@ -79,7 +79,7 @@ items:
 # end of the record
 """
     assert canonical_text("meeting", out) == out
-    assert yamlio.parse(out).data == yamlio.parse(UNORDERED).data
+    assert parse(out).data == parse(UNORDERED).data
 
 
 def test_strings_that_look_like_other_types_stay_as_authored() -> None:
@@ -88,7 +88,7 @@ def test_strings_that_look_like_other_types_stay_as_authored() -> None:
     out = canonical_text("people", text)
     assert out == 'people:\n  - id: a\n    name: "no"\n    aliases: [\'10:00\', yes, 1.10]\n' \
         '    role: off\n    organisation: "2022-03-30"\n'
-    assert yamlio.parse(out).data == yamlio.parse(text).data
+    assert parse(out).data == parse(text).data
 
 
 def test_crlf_and_missing_final_newline_are_normalised() -> None:
@@ -220,5 +220,5 @@ def test_comments_after_a_block_scalar_move_with_the_next_key() -> None:
     out = canonical_text("meeting", text)
     assert out == ("items:\n    # about the title\n  - title: X\n    kind: report\n"
                    "    minutes: |\n      text here\n      # part of the minutes\n")
-    assert yamlio.parse(out).data == yamlio.parse(text).data
+    assert parse(out).data == parse(text).data
     assert canonical_text("meeting", out) == out

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from cspctl import yamlio
+from cspctl.records.yamlio.read import load, parse
 
 RESTRICTED_ACTION = """\
 date: 2022-03-30
@@ -59,7 +59,7 @@ def test_new_meeting_on_the_seed_builds_the_march_agenda(seed: Path, cli: Callab
     assert result.code == 0, result.err  # type: ignore[attr-defined]
     path = seed / "meetings" / "2022-03-30.yaml"
     text = path.read_text()
-    data = yamlio.parse(text).data
+    data = parse(text).data
     assert [i["title"] for i in data["items"]][:3] == [
         "Introductions and Apologies", "Declaration of Interest", "Minutes and Actions from previous meeting"]
     assert len(data["items"]) == 15
@@ -106,7 +106,7 @@ def test_open_actions_of_restricted_items_are_listed_by_id_only(
     assert "2022-03-30/1.1: (raised under a restricted item)" in text
     assert "2022-03-30/2.1 (Sam Lead): circulate the figures" in text
     assert "2022-03-30/2.2" not in text
-    data = yamlio.parse(text).data
+    data = parse(text).data
     assert data["note_taker"] == "Jo Officer"
     assert data["attendance"]["present"] == ["Pat Chair"]
     assert cli("--records", root, "lint").code == 0  # type: ignore[attr-defined]
@@ -115,7 +115,7 @@ def test_open_actions_of_restricted_items_are_listed_by_id_only(
 def test_attendance_falls_back_to_the_register(board: Callable[..., Path], cli: Callable[..., object]) -> None:
     root = board(**{"forward-plan.yaml": FORWARD_PLAN, "meetings/2022-03-30.yaml": None})
     assert cli("--records", root, "new", "meeting", "2022-06-29").code == 0  # type: ignore[attr-defined]
-    data = yamlio.load(root / "meetings" / "2022-06-29.yaml").data
+    data = load(root / "meetings" / "2022-06-29.yaml").data
     assert data["attendance"]["present"] == ["Pat Chair", "Sam Lead", "Jo Officer"]
     assert [i["title"] for i in data["items"]] == ["Introductions and Apologies", "Knife crime", "AOB"]
 
@@ -124,7 +124,7 @@ def test_new_report_on_the_subgroup_template(seed: Path, cli: Callable[..., obje
     result = cli("--records", seed, "new", "report", "ivolt", "--meeting", "2022-03-30")
     assert result.code == 0, result.err  # type: ignore[attr-defined]
     path = seed / "reports" / "2022-03-30" / "ivolt-update.yaml"
-    data = yamlio.load(path).data
+    data = load(path).data
     assert data["kind"] == "subgroup_update" and data["subgroup"] == "ivolt"
     assert data["authors"] == ["Mel Baker", "Jonathan Woodhams"]
     assert [s["heading"] for s in data["sections"]] == [

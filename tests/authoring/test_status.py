@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from cspctl.workdays import working_days_before, working_days_between
+from cspctl.authoring.workdays import working_days_before, working_days_between
 from tests.conftest import SEED_RECORDS
 
 

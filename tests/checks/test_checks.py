@@ -9,7 +9,7 @@ import pytest
 
 from cspctl.checks import run_all
 from cspctl.problem import Problem
-from cspctl.store import load_records
+from cspctl.records.store import load_records
 from tests.conftest import MEETING
 
 

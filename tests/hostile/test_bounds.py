@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from cspctl import yamlio
-from cspctl.yamlio import MAX_BYTES, YamlError, parse
+from cspctl.records.yamlio import compose
+from cspctl.records.yamlio.read import parse
+from cspctl.records.yamlio.text import MAX_BYTES, MAX_DEPTH, YamlError
 from tests.conftest import Result
 
 Cli = Callable[..., Result]
@@ -42,7 +43,7 @@ def test_deep_nesting_is_a_located_error_not_a_recursion_error(name: str, exact:
 
 @BOTH
 def test_nesting_up_to_the_limit_is_fine(exact: bool) -> None:
-    depth = yamlio.MAX_DEPTH
+    depth = MAX_DEPTH
     doc = parse("a: " + "[" * (depth - 1) + "]" * (depth - 1) + "\n", exact=exact)
     assert doc.data is not None
 
@@ -64,14 +65,14 @@ def test_size_is_capped_before_parsing(
     big = root / "meetings" / "2022-03-30.yaml"
     big.write_bytes(b"date: 2022-03-30\nminutes: |\n" + b"  x" * (MAX_BYTES // 3 + 10) + b"\n")
 
-    for name in ("_fast_compose", "_exact_compose"):
-        real = getattr(yamlio, name)
+    for name in ("fast_compose", "exact_compose"):
+        real = getattr(compose, name)
 
         def guarded(text: str, real: Callable[[str], object] = real) -> object:
             assert len(text) <= MAX_BYTES, "parsed a file over the size cap"
             return real(text)
 
-        monkeypatch.setattr(yamlio, name, guarded)
+        monkeypatch.setattr(compose, name, guarded)
     result = cli("--records", root, "lint", "--format", "json", big)
     [finding] = json.loads(result.out)
     assert (result.code, finding["code"], finding["line"]) == (1, "CSP004", 1)

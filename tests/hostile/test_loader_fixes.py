@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cspctl.yamlio import YamlError, decode, parse
+from cspctl.records.yamlio.read import parse
+from cspctl.records.yamlio.text import YamlError, decode
 
 BOTH = pytest.mark.parametrize("exact", [False, True], ids=["fast", "exact"])
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from cspctl.errors import CspError
+from cspctl.records.store import Records, load_records
 from cspctl.render.document import Request, render
-from cspctl.store import Records, load_records
 from tests.conftest import SEED_RECORDS, Result
 from tests.render.test_no_leak import CANARIES, HIDDEN_REPORTS, _requests, plant  # noqa: F401
 

@@ -10,8 +10,8 @@ import jsonschema
 import pytest
 
 from cspctl.models.registry import kind_of
-from cspctl.schema_export import all_schemas, modeline
-from cspctl.yamlio import load
+from cspctl.records.schema_export import all_schemas, modeline
+from cspctl.records.yamlio.read import load
 from tests.conftest import MEETING, SEED_RECORDS, Result
 
 Cli = Callable[..., Result]

@@ -9,9 +9,10 @@ from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
-from cspctl.cache import Cache, cache_folder
 from cspctl.lint import lint_all
-from cspctl.store import discover, load_records
+from cspctl.records.cache import Cache, cache_folder
+from cspctl.records.discovery import discover
+from cspctl.records.store import load_records
 from tests.conftest import MEETING
 
 KEY = b"k" * 32

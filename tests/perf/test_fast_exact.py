@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from cspctl.yamlio import Document, YamlError, decode, parse
+from cspctl.records.yamlio.read import Document, parse
+from cspctl.records.yamlio.text import YamlError, decode
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = sorted((REPO / "records").rglob("*.yaml"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cspctl.store import Records, load_records
+from cspctl.records.store import Records, load_records
 
 
 def snapshot(records: Records) -> list[object]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 
-from cspctl.yamlio import parse
+from cspctl.records.yamlio.read import parse
 from tests.hostile.safety import command_exists
 from tests.properties.helpers import examples, fresh_board, run
 from tests.properties.strategies import meeting_record

@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cspctl.yamlio import Document, YamlError, decode, parse
+from cspctl.records.yamlio.read import Document, parse
+from cspctl.records.yamlio.text import YamlError, decode
 from tests.properties.strategies import mutated_meeting, yamlish
 
 BOTH = pytest.mark.parametrize("exact", [False, True], ids=["fast", "exact"])

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from cspctl.store import Records, load_records
+from cspctl.records.store import Records, load_records
 from tests.conftest import SEED_RECORDS
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden"

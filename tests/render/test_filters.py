@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from jinja2 import UndefinedError
 
-from cspctl.register import Register
+from cspctl.records.register import Register
 from cspctl.render import filters
 from cspctl.render.environment import make_environment
 from cspctl.render.loader import bundled_dir

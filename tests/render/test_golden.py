@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 import pytest
 
+from cspctl.records.store import Records
 from cspctl.render.document import Request, render
-from cspctl.store import Records
 from tests.conftest import SEED_RECORDS
 
 FORMATS = {"markdown": "md", "html": "html"}

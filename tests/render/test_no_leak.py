@@ -17,9 +17,9 @@ from typing import Any
 import pytest
 
 from cspctl.errors import CspError
+from cspctl.records.roundtrip import rt_dump, rt_load
+from cspctl.records.store import Records, load_records
 from cspctl.render.document import Request, render
-from cspctl.store import Records, load_records
-from cspctl.yamlio import rt_dump, rt_load
 from tests.conftest import SEED_RECORDS
 
 CANARIES = {

@@ -8,9 +8,9 @@ from types import SimpleNamespace
 import yaml
 
 from cspctl.checks.review_approved import differences
-from cspctl.checks.review_rules import REVIEW_REGISTRY
-from cspctl.diff import match_items, moved, word_diff
-from cspctl.diff_report import md_escape
+from cspctl.review.changes import match_items, moved, word_diff
+from cspctl.review.formats import md_escape
+from cspctl.review.rules import REVIEW_REGISTRY
 from tests.conftest import REPO
 
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from cspctl.yamlio import YamlError, atomic_write
+from cspctl.records.atomic import atomic_write
+from cspctl.records.yamlio.text import YamlError
 
 OLD = "date: 2022-03-30\nstatus: drafted\n"
 NEW = "date: 2022-03-30\nstatus: held\n"

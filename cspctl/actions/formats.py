@@ -1,0 +1,135 @@
+"""The action log's output formats: a rich table for people, json and csv for scripts and
+spreadsheets, a Markdown table for pasting into papers. Chosen by name from `FORMATS`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TextIO
+
+from cspctl.actions.log import ActionRow, Owner
+
+CSV_FIELDS = ("id", "description", "owners", "due", "status", "source", "raised",
+              "days_overdue", "overdue", "item", "completed_on", "carried_from", "rag")
+HEADINGS = ("ID", "Owners", "Action", "Due", "Days overdue", "Status", "Source")
+
+
+@dataclass
+class Listing:
+    """What a format prints: the rows (or the rows grouped by owner) and what they are."""
+
+    rows: list[ActionRow]
+    as_of: dt.date
+    title: str
+    groups: list[Owner] | None = None
+
+
+def write_json(listing: Listing, out: TextIO) -> None:
+    import json
+
+    if listing.groups is None:
+        data = [row.as_dict() for row in listing.rows]
+    else:
+        data = [{"owner": g.name, **row.as_dict()} for g in listing.groups for row in g.rows]
+    out.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def write_csv(listing: Listing, out: TextIO) -> None:
+    import csv
+
+    fields = (("owner",) if listing.groups is not None else ()) + CSV_FIELDS
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(fields)
+    pairs = ([(None, r) for r in listing.rows] if listing.groups is None
+             else [(g.name, r) for g in listing.groups for r in g.rows])
+    for owner, row in pairs:
+        data = row.as_dict()
+        data["owners"] = "; ".join(row.owners)
+        data["owner"] = owner
+        writer.writerow(["" if data[f] is None else data[f] for f in fields])
+
+
+def write_markdown(listing: Listing, out: TextIO) -> None:
+    out.write(f"## {_md(listing.title)}\n\n")
+    sections = ([(None, listing.rows)] if listing.groups is None
+                else [(g.name, g.rows) for g in listing.groups])
+    if not listing.rows:
+        out.write("No actions.\n")
+    for heading, rows in sections:
+        if heading is not None:
+            out.write(f"### {_md(heading)}\n\n")
+        out.write("| " + " | ".join(HEADINGS) + " |\n")
+        out.write("|" + "|".join("---" for _ in HEADINGS) + "|\n")
+        for row in rows:
+            cells = _cells(row)
+            if row.overdue:
+                cells[4] = f"**{cells[4]}**"
+            out.write("| " + " | ".join(_md(c) for c in cells) + " |\n")
+        out.write("\n")
+
+
+def write_table(listing: Listing, out: TextIO) -> None:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(file=out, highlight=False)
+    sections = ([(listing.title, listing.rows)] if listing.groups is None
+                else [(f"{g.name} — {_count(g.rows)}", g.rows) for g in listing.groups])
+    if listing.groups is not None:
+        console.print(listing.title)
+    for title, rows in sections:
+        ids, owners, due, source = _widths(rows, console.width)
+        table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False,
+                      expand=True)
+        table.add_column("ID", overflow="fold", width=ids)
+        table.add_column("Owners", overflow="fold", width=owners)
+        table.add_column("Action", ratio=1)
+        table.add_column("Due", width=due)
+        table.add_column("Source", overflow="fold", width=source)
+        for row in rows:
+            cells = _cells(row)
+            late = f"\n{row.days_overdue} day{'s' if row.days_overdue != 1 else ''} late"
+            when = cells[3] + (late if row.overdue else "")
+            when += "" if row.status == "open" else f"\n{row.status}"
+            table.add_row(cells[0], cells[1], cells[2], when, cells[6],
+                          style="bold red" if row.overdue else None)
+        console.print(table)
+    if not listing.rows:
+        console.print("No actions match.")
+
+
+def _widths(rows: list[ActionRow], total: int) -> tuple[int, int, int, int]:
+    """Column widths that leave the Action column room on an 80-column terminal."""
+    spare = max(total - 10 - 12, 40)  # padding, and the Due column
+    source = min(max((len(r.source) for r in rows), default=7), 12)
+    ids = min(max((len(r.id) for r in rows), default=2), 24, max(14, spare // 5))
+    owners = min(max((len(", ".join(r.owners)) for r in rows), default=6), 28,
+                 max(12, spare // 5))
+    return ids, owners, 12, source
+
+
+def _cells(row: ActionRow) -> list[str]:
+    owners = ", ".join(row.owners) or (row.lead_note or "—")
+    due = row.due.isoformat() if row.due else "next meeting"
+    return [row.id, owners, " ".join(row.description.split()), due,
+            str(row.days_overdue) if row.overdue else "", row.status, row.source]
+
+
+def _count(rows: list[ActionRow]) -> str:
+    late = sum(1 for r in rows if r.overdue)
+    return f"{len(rows)} action{'s' if len(rows) != 1 else ''}, {late} overdue"
+
+
+def _md(text: str) -> str:
+    """One table cell: pipes escaped, line breaks folded so the table stays a table."""
+    return " ".join(text.replace("\\", "\\\\").replace("|", "\\|").split())
+
+
+FORMATS: dict[str, Callable[[Listing, TextIO], None]] = {
+    "table": write_table,
+    "json": write_json,
+    "csv": write_csv,
+    "markdown": write_markdown,
+}

@@ -1,0 +1,101 @@
+"""Public view of the records: restricted content removed before any template or diff sees it.
+
+Removal, not hiding. A restricted item keeps its number, title, kind, presenters and duration
+(a public agenda may show "RESTRICTED: Prevent Update") and loses its minutes, decisions,
+papers and actions. Restricted reports, reports filed for restricted items, restricted plan
+actions and restricted forward-plan entries' notes are dropped. The public records carry no raw
+YAML data at all, only positions, so nothing downstream can reach the removed text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from cspctl.records.store import Loaded, Records
+from cspctl.records.yamlio.read import Document
+
+RESTRICTED_PLACEHOLDER = "Restricted item due to sensitive information"
+
+
+def public(records: Records) -> Records:
+    """A copy of `records` fit for public output."""
+    hidden_papers = _restricted_papers(records)
+    meetings = [_strip(m, _public_meeting(m.model, hidden_papers)) for m in records.meetings]
+    reports = [_strip(r, r.model) for r in records.reports if r.model.id not in hidden_papers]
+    reports = [_strip(r, _public_report(r.model, hidden_papers)) for r in reports]
+    plans = [_strip(p, _public_plan(p.model)) for p in records.plans]
+    forward = records.forward_plan
+    if forward is not None:
+        forward = _strip(forward, _public_forward_plan(forward.model))
+    return replace(
+        records,
+        partnership=_strip(records.partnership, records.partnership.model) if records.partnership else None,
+        people=_strip(records.people, records.people.model) if records.people else None,
+        forward_plan=forward,
+        meetings=meetings,
+        reports=reports,
+        plans=plans,
+    )
+
+
+def _restricted_papers(records: Records) -> set[str]:
+    hidden = {r.model.id for r in records.reports if r.model.restricted}
+    for meeting in records.meetings:
+        for item in meeting.model.items:
+            if item.restricted:
+                hidden.update(item.papers)
+    # an appendix of a hidden paper is hidden with it
+    changed = True
+    while changed:
+        changed = False
+        for report in records.reports:
+            if report.model.id in hidden:
+                for section in getattr(report.model, "sections", []):
+                    for appendix in section.appendices:
+                        if appendix.report and appendix.report not in hidden:
+                            hidden.add(appendix.report)
+                            changed = True
+    return hidden
+
+
+def _strip(loaded: Loaded[Any], model: Any) -> Loaded[Any]:
+    document = Document(data=None, values=loaded.document.values, keys=loaded.document.keys)
+    return replace(loaded, document=document, model=model)
+
+
+def _public_meeting(model: Any, hidden: set[str]) -> Any:
+    items = []
+    for item in model.items:
+        if item.restricted:
+            items.append(item.model_copy(update={"minutes": None, "decisions": [], "papers": [],
+                                                 "actions": []}))
+        else:
+            items.append(item.model_copy(update={"papers": [p for p in item.papers if p not in hidden]}))
+    return model.model_copy(update={"items": items})
+
+
+def _public_report(model: Any, hidden: set[str]) -> Any:
+    if not hasattr(model, "sections"):
+        return model
+    sections = []
+    for section in model.sections:
+        appendices = [a for a in section.appendices if a.report not in hidden or a.report is None]
+        sections.append(section.model_copy(update={"appendices": appendices}))
+    return model.model_copy(update={"sections": sections})
+
+
+def _public_plan(model: Any) -> Any:
+    themes = [
+        theme.model_copy(update={"actions": [a for a in theme.actions if not a.restricted]})
+        for theme in model.themes
+    ]
+    return model.model_copy(update={"themes": themes})
+
+
+def _public_forward_plan(model: Any) -> Any:
+    meetings = []
+    for planned in model.meetings:
+        items = [i.model_copy(update={"notes": None}) if i.restricted else i for i in planned.items]
+        meetings.append(planned.model_copy(update={"items": items}))
+    return model.model_copy(update={"meetings": meetings})

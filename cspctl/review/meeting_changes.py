@@ -1,0 +1,181 @@
+"""Changes to meeting records: status, attendance, items, minutes, decisions and actions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cspctl.records.register import Register
+from cspctl.review.changes import RESTRICTED_MINUTES, Change, Side, match_items, moved, same_person, word_diff
+
+DETAILS = ("title", "start", "end", "venue", "chair", "note_taker")
+PEOPLE = ("chair", "note_taker")
+
+
+def meeting_changes(b: Side, a: Side, include_restricted: bool) -> list[Change]:
+    """Per meeting date: added or removed meetings, and every change inside the others."""
+    from cspctl.models.meeting import Meeting
+
+    before = {m.model.date: m for m in b.raw.meetings}
+    after = {m.model.date: m for m in a.raw.meetings}
+    shown_b = {m.model.date: m.model for m in b.shown.meetings}
+    shown_a = {m.model.date: m.model for m in a.shown.meetings}
+    out: list[Change] = []
+    for date in sorted(before.keys() | after.keys()):
+        record, old, new = f"meeting {date}", before.get(date), after.get(date)
+        if new is None:
+            assert old is not None
+            if str(old.relative) not in a.unreadable:
+                count = sum(len(item.actions) for item in old.model.items)
+                out.append(Change(record, "meeting", str(date), "removed", before=old.model.status,
+                                  note=f"the meeting record and its {count} actions were deleted"))
+            continue
+        if old is None:
+            if str(new.relative) in b.unreadable:
+                continue
+            out.append(Change(record, "meeting", str(date), "added", after=new.model.status))
+            empty = Meeting.model_validate({"date": date.isoformat()})
+            meeting = _Meeting(record, b.register, a.register, include_restricted)
+            out += meeting.compare(empty, new.model, empty, shown_a[date], added=True)
+            continue
+        meeting = _Meeting(record, b.register, a.register, include_restricted)
+        out += meeting.compare(old.model, new.model, shown_b[date], shown_a[date], added=False)
+    return out
+
+
+class _Meeting:
+    def __init__(self, record: str, old_register: Register, new_register: Register,
+                 include_restricted: bool) -> None:
+        self.record = record
+        self.old_register = old_register
+        self.new_register = new_register
+        self.include = include_restricted
+        self.out: list[Change] = []
+
+    def add(self, kind: str, id: str, change: str, before: Any = None, after: Any = None,
+            **more: Any) -> None:
+        self.out.append(Change(self.record, kind, id, change, before, after, **more))
+
+    def compare(self, old: Any, new: Any, old_shown: Any, new_shown: Any, *, added: bool) -> list[Change]:
+        date = str(new.date)
+        if not added and (old.status, old.approved_at) != (new.status, new.approved_at):
+            extra = {"approved_at": new.approved_at} if new.approved_at else {}
+            self.add("status", date, "changed", old.status, new.status, extra=extra)
+        if not added:
+            for name in DETAILS:
+                before, after = getattr(old, name), getattr(new, name)
+                if name in PEOPLE and before and after and same_person(self.old_register, before) \
+                        == same_person(self.new_register, after):
+                    continue
+                if before != after:
+                    self.add("details", name, "changed", before, after)
+        self.attendance(old.attendance, new.attendance)
+        self.items(old, new, old_shown, new_shown)
+        self.actions(new, old_shown, new_shown)
+        return self.out
+
+    def attendance(self, old: Any, new: Any) -> None:
+        for section in ("present", "additional", "apologies"):
+            before, after = getattr(old, section), getattr(new, section)
+            old_keys = {same_person(self.old_register, n) for n in before}
+            new_keys = {same_person(self.new_register, n) for n in after}
+            gone = [self.old_register.display(n) for n in before if same_person(self.old_register, n) not in new_keys]
+            came = [self.new_register.display(n) for n in after if same_person(self.new_register, n) not in old_keys]
+            if gone or came:
+                self.add("attendance", section, "changed",
+                         [self.old_register.display(n) for n in before],
+                         [self.new_register.display(n) for n in after],
+                         extra={"added": came, "removed": gone})
+
+    def items(self, old: Any, new: Any, old_shown: Any, new_shown: Any) -> None:
+        pairs = match_items(old.items, new.items)
+        out_of_place = moved([i for i, j in pairs if i is not None and j is not None])
+        for i, j in pairs:
+            if j is None:
+                assert i is not None
+                self.add("item", str(i + 1), "removed", old.items[i].title, None, title=old.items[i].title)
+                continue
+            item = new.items[j]
+            number = str(j + 1)
+            if i is None:
+                self.add("item", number, "added", None, item.title, title=item.title)
+            else:
+                previous = old.items[i]
+                if previous.title != item.title:
+                    self.add("item", number, "retitled", previous.title, item.title, title=item.title)
+                if i in out_of_place:
+                    self.add("item", number, "reordered", i + 1, j + 1, title=item.title)
+                if previous.restricted != item.restricted:
+                    self.add("restricted", number, "restricted" if item.restricted else "unrestricted",
+                             previous.restricted, item.restricted, title=item.title)
+            if item.restricted and not self.include:
+                if i is None or _content(old.items[i]) != _content(item):
+                    if _content(item) != _content(None):
+                        self.add("minutes", number, "changed", title=item.title, note=RESTRICTED_MINUTES)
+                continue
+            before = old_shown.items[i] if i is not None else None
+            self.text("minutes", number, item.title, getattr(before, "minutes", None),
+                      new_shown.items[j].minutes)
+            self.text("decisions", number, item.title, _decisions(before),
+                      _decisions(new_shown.items[j]))
+
+    def text(self, kind: str, number: str, title: str, before: str | None, after: str | None) -> None:
+        if (before or "").split() == (after or "").split():
+            return
+        change = "added" if not (before or "").strip() else "removed" if not (after or "").strip() else "changed"
+        self.add(kind, number, change, before, after, title=title, words=word_diff(before, after))
+
+    def actions(self, new: Any, old_shown: Any, new_shown: Any) -> None:
+        hidden = set() if self.include else {a.id for i in new.items if i.restricted for a in i.actions}
+        before = {a.id: a for item in old_shown.items for a in item.actions}
+        after = {a.id: a for item in new_shown.items for a in item.actions}
+        for action_id in sorted((before.keys() | after.keys()) - hidden, key=_action_order):
+            self.action(action_id, before.get(action_id), after.get(action_id))
+
+    def action(self, action_id: str, old: Any, new: Any) -> None:
+        if new is None:
+            owners = [self.old_register.display(o) for o in old.owners]
+            self.add("action", action_id, "removed", old.description, None, title=old.description, owners=owners)
+            return
+        owners = [self.new_register.display(o) for o in new.owners]
+        more = {"title": new.description, "owners": owners}
+        if old is None:
+            self.add("action", action_id, "raised", None, new.description,
+                     extra={"due": new.due, "status": new.status}, **more)
+            return
+        if old.status != new.status:
+            change = "reopened" if new.status == "open" else new.status
+            self.add("action", action_id, change, old.status, new.status,
+                     extra={"completed_on": new.completed_on} if new.completed_on else {}, **more)
+        elif old.completed_on != new.completed_on:
+            self.add("action", action_id, "completion date changed", old.completed_on, new.completed_on, **more)
+        old_owners = {same_person(self.old_register, o) for o in old.owners}
+        if old_owners != {same_person(self.new_register, o) for o in new.owners}:
+            self.add("action", action_id, "reassigned",
+                     [self.old_register.display(o) for o in old.owners], owners, **more)
+        if old.due != new.due:
+            self.add("action", action_id, "re-dated", old.due, new.due, **more)
+        if old.description != new.description:
+            self.add("action", action_id, "reworded", old.description, new.description,
+                     words=word_diff(old.description, new.description), **more)
+        seen = {(u.date, u.note) for u in old.updates}
+        fresh = [f"{u.date}: {u.note}" for u in new.updates if (u.date, u.note) not in seen]
+        if fresh:
+            self.add("action", action_id, "progress", None, fresh, **more)
+
+
+def _content(item: Any) -> Any:
+    if item is None:
+        return (None, [], [], [])
+    return (item.minutes, item.decisions, [a.model_dump() for a in item.actions], item.papers)
+
+
+def _decisions(item: Any) -> str | None:
+    if item is None or not item.decisions:
+        return None
+    return " • ".join(item.decisions)
+
+
+def _action_order(action_id: str) -> tuple[str, int, int]:
+    date, _, number = action_id.partition("/")
+    item, _, seq = number.partition(".")
+    return (date, int(item) if item.isdigit() else 0, int(seq) if seq.isdigit() else 0)
