@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from cspctl.errors import CspError
+from cspctl.models.meeting import attendee_name
 from cspctl.records.discovery import display_path
 from cspctl.records.store import Records
 
@@ -133,7 +134,7 @@ def _members(records: Records, date: dt.date) -> list[str]:
     """Who is expected: those present at the latest earlier meeting, else the register."""
     earlier = [m for m in records.meetings if m.model.date < date and m.model.attendance.present]
     if earlier:
-        return list(earlier[-1].model.attendance.present)
+        return [attendee_name(e) for e in earlier[-1].model.attendance.present]
     people = records.people.model.people if records.people else []
     return [p.name for p in people]
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from cspctl.authoring.workdays import working_days_before, working_days_between
 from cspctl.errors import CspError
+from cspctl.models.meeting import paper_ids
 from cspctl.records.register import normalise
 from cspctl.records.store import Records
 
@@ -125,13 +126,13 @@ def _planned(records: Records, date: dt.date) -> list[tuple[str, list[str], list
     plan = records.forward_plan
     planned = next((p for p in plan.model.meetings if p.date == date), None) if plan else None
     meeting = records.meeting(date)
-    cited = {normalise(i.title): list(i.papers) for i in meeting.model.items} if meeting else {}
+    cited = {normalise(i.title): paper_ids(i) for i in meeting.model.items} if meeting else {}
     if planned is not None:
         return [(i.title, list(i.presenters), cited.get(normalise(i.title), []))
                 for i in planned.items if i.paper]
     if meeting is None:
         return []
-    return [(i.title, list(i.presenters), list(i.papers))
+    return [(i.title, list(i.presenters), paper_ids(i))
             for i in meeting.model.items if i.kind == "report"]
 
 

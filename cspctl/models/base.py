@@ -99,7 +99,14 @@ Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
 """An identifier: lower-case letters, digits and hyphens."""
 
 PersonRef = Annotated[str, Field(min_length=1, max_length=200)]
-"""A person or group, by register id, name or alias (resolved by lint, not by the model)."""
+"""A person, group or organisation, by register id, name or alias (resolved by lint, not by
+the model). Papers print it as written; the register gives identity only."""
+
+ItemNumber = Annotated[str, Field(pattern=r"^[0-9A-Za-z]+([.][0-9A-Za-z]+)*$", max_length=12)]
+"""An item number as the papers print it, in quotes: `"4a"`, `"31"`, `"2.1"`."""
+
+Initials = Annotated[str, Field(pattern=r"^[A-Z][A-Za-z'-]{0,7}$")]
+"""Initials as minutes use them (`AC`, `JMcK`)."""
 
 Text = Annotated[str, Field(max_length=100_000)]
 """Free text; Markdown paragraphs and bullets where it is rendered."""

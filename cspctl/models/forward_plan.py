@@ -18,7 +18,7 @@ class PlannedItem(Record):
     title: str = Field(min_length=1)
     kind: ItemKind = "report"
     presenters: list[PersonRef] = Field(default_factory=list)
-    duration: Minutes
+    duration: Minutes | None = None
     restricted: bool = False
     paper: bool = True
     notes: Text | None = None

@@ -12,12 +12,13 @@ Weekday = Literal["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satur
 
 
 class MeetingDefaults(Record):
-    """When and where the board usually meets."""
+    """When and where the board usually meets; every part optional (many boards publish a
+    start time only)."""
 
-    weekday: Weekday
-    start: Time
-    end: Time
-    venue: str
+    weekday: Weekday | None = None
+    start: Time | None = None
+    end: Time | None = None
+    venue: str | None = None
 
 
 class StandingItem(Record):
@@ -30,7 +31,7 @@ class StandingItem(Record):
     id: Slug
     title: str
     presenters: list[PersonRef] = Field(default_factory=list)
-    duration: Minutes
+    duration: Minutes | None = None
     position: Literal["start", "end"]
     includes: list[str] = Field(default_factory=list)
     subgroup_updates: bool = False
@@ -74,16 +75,63 @@ class PapersDeadline(Record):
     working_days_before: int = Field(ge=0, le=60)
 
 
+class ChairTerm(Record):
+    """A chair with the dates of their term (either end may be open)."""
+
+    name: PersonRef
+    start: IsoDate | None = Field(default=None, alias="from")
+    until: IsoDate | None = None
+
+
+def chair_name(entry: PersonRef | ChairTerm) -> str:
+    """The name of a `chairs` entry as the record writes it."""
+    return entry if isinstance(entry, str) else entry.name
+
+
+class Quorum(Record):
+    """How many must be present for the board to be quorate: members, and/or distinct
+    organisations (agencies) among them."""
+
+    min_members: int | None = Field(default=None, ge=1, le=500)
+    min_organisations: int | None = Field(default=None, ge=1, le=500)
+
+
+class Contact(Record):
+    """The officer the papers name for enquiries."""
+
+    name: str = Field(min_length=1)
+    role: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    address: str | None = None
+
+
+class Security(Record):
+    """The security markings the board's papers carry, public and restricted. The Government
+    Security Classifications are the default; a board may keep its own words."""
+
+    public: str = "OFFICIAL"
+    restricted: str = "OFFICIAL-SENSITIVE"
+
+
 class Partnership(Record):
-    """The partnership board."""
+    """The partnership board: its identity (name, authority, logo, contact officer, the
+    words its papers print) and how it meets. `names: canonical` prints people by the
+    register's name instead of as each record writes them."""
 
     name: str
     short_name: str | None = None
     authority: str | None = None
-    chairs: list[PersonRef] = Field(default_factory=list)
+    logo: str | None = None
+    contact: Contact | None = None
+    security: Security = Security()
+    labels: dict[str, str] = Field(default_factory=dict)
+    names: Literal["as_written", "canonical"] = "as_written"
+    chairs: list[PersonRef | ChairTerm] = Field(default_factory=list)
     manager: PersonRef | None = None
     policy_officer: PersonRef | None = None
-    meetings: MeetingDefaults
+    meetings: MeetingDefaults = MeetingDefaults()
+    quorum: Quorum | None = None
     papers_deadline: PapersDeadline | None = None
     standing_items: list[StandingItem] = Field(default_factory=list)
     subgroups: list[Subgroup] = Field(default_factory=list)

@@ -16,6 +16,7 @@ class Person(Record):
     role: str | None = None
     organisation: str | None = None
     email: str | None = None
+    salutation: str | None = None
 
 
 class Group(Record):
@@ -32,8 +33,19 @@ class Group(Record):
     description: str | None = None
 
 
+class Organisation(Record):
+    """An organisation (agency) that attends, owns actions or leads work ("Sussex Police").
+    A person's `organisation` may name one by id, name or alias."""
+
+    id: Slug
+    name: str = Field(min_length=1)
+    aliases: list[str] = Field(default_factory=list)
+    description: str | None = None
+
+
 class PeopleRegister(Record):
-    """The whole register."""
+    """The whole register: people, groups and organisations."""
 
     people: list[Person] = Field(default_factory=list)
     groups: list[Group] = Field(default_factory=list)
+    organisations: list[Organisation] = Field(default_factory=list)

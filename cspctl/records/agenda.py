@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cspctl.models.base import minutes_of_day
+from cspctl.models.meeting import paper_ids
+from cspctl.models.partnership import chair_name
 from cspctl.records.store import Records
 
 
@@ -64,7 +66,7 @@ def build_agenda(records: Records, date: dt.date) -> Agenda | None:
         model = meeting.model
         recorded = [
             AgendaItem(i, it.title, list(it.presenters), it.duration, it.restricted, it.kind,
-                       papers=list(it.papers), **_standing_extras(records, it.title, it.kind))
+                       papers=paper_ids(it), **_standing_extras(records, it.title, it.kind))
             for i, it in enumerate(model.items, start=1)
         ]
         agenda = Agenda(date, "meeting", model.start or (defaults.start if defaults else None),
@@ -90,7 +92,8 @@ def build_agenda(records: Records, date: dt.date) -> Agenda | None:
         items.append(AgendaItem(len(items) + 1, p.title, list(p.presenters), p.duration,
                                 p.restricted, p.kind, notes=p.notes))
     add_standing("end")
-    chair = records.partnership.model.chairs[0] if records.partnership and records.partnership.model.chairs else None
+    chairs = records.partnership.model.chairs if records.partnership else []
+    chair = chair_name(chairs[0]) if chairs else None
     agenda = Agenda(date, "forward plan", defaults.start if defaults else None,
                     defaults.end if defaults else None, defaults.venue if defaults else None,
                     chair, items)

@@ -44,13 +44,13 @@ def reorder(data: Any, model: Any, before: Callable[[str], None] | None = None) 
         before = _nowhere
     cls = _pick(model, data)
     if isinstance(data, CommentedMap) and cls is not None:
-        fields = list(cls.model_fields)
+        fields = {field.alias or name: field for name, field in cls.model_fields.items()}  # `for:` is an alias
         wanted = [k for k in fields if k in data] + [k for k in data if k not in fields]
         if list(data) != wanted:
             _permute(data, wanted, before)
         for key in list(data):
-            if key in cls.model_fields:
-                reorder(data[key], cls.model_fields[key].annotation, KeyLine(data, key))
+            if key in fields:
+                reorder(data[key], fields[key].annotation, KeyLine(data, key))
     elif isinstance(data, CommentedSeq):
         for index, item in enumerate(data):
             slot = before if index == 0 else partial(attach_after, data, index - 1)

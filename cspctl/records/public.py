@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from cspctl.models.meeting import paper_ids
 from cspctl.records.store import Loaded, Records
 from cspctl.records.yamlio.read import Document
 
@@ -44,7 +45,7 @@ def _restricted_papers(records: Records) -> set[str]:
     for meeting in records.meetings:
         for item in meeting.model.items:
             if item.restricted:
-                hidden.update(item.papers)
+                hidden.update(paper_ids(item))
     # an appendix of a hidden paper is hidden with it
     changed = True
     while changed:

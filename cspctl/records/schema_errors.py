@@ -109,7 +109,7 @@ def _all_field_names() -> tuple[str, ...]:
 
     names: set[str] = set()
     for model in registry.all_models():
-        names.update(model.model_fields)
+        names.update(field.alias or name for name, field in model.model_fields.items())
     return tuple(sorted(names))
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from cspctl.models.meeting import attendee_name
 from cspctl.records.register import Register
 from cspctl.records.store import Records
 from cspctl.render.common import meeting_defaults, not_found
@@ -101,8 +102,9 @@ def build(records: Records, date: dt.date) -> MinutesView:
         last.next_meeting = upcoming
     start, end, venue = meeting_defaults(records, date)
     return MinutesView(date, model.title, start, end, venue, model.status, model.approved_at,
-                       people(model.attendance.present), people(model.attendance.additional),
-                       people(model.attendance.apologies), items)
+                       people([attendee_name(e) for e in model.attendance.present]),
+                       people([attendee_name(e) for e in model.attendance.additional]),
+                       people([attendee_name(e) for e in model.attendance.apologies]), items)
 
 
 def _key(register: Register, ref: str | None) -> str | None:

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from cspctl.models.meeting import paper_ids
 from cspctl.records.store import Records
 from cspctl.render import actions, agenda, minutes, report
 
@@ -48,7 +49,7 @@ def build(records: Records, date: dt.date) -> PackView:
         add("minutes", f"Minutes of {earlier.strftime('%d %B %Y')}", minutes.build(records, earlier))
     add("actions", "Action log", actions.build(records, date))
     record = records.meeting(date)
-    papers = {n: list(i.papers) for n, i in enumerate(record.model.items if record else [], start=1)}
+    papers = {n: paper_ids(i) for n, i in enumerate(record.model.items if record else [], start=1)}
     seen: set[str] = set()
     for row in the_agenda.rows:
         queue: list[tuple[str, str | None]] = [(p, None) for p in papers.get(row.number, [])]
