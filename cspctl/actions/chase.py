@@ -43,8 +43,10 @@ def chase(records: Records, as_of: dt.date, output: Path, source: str = "all") -
     rows = select(action_rows(records, as_of, source), statuses=("open",))
     owners = by_owner(records.register, rows)
     from cspctl.render.environment import make_environment
+    from cspctl.render.labels import labels_for
 
-    env = make_environment(records.register, records_root=records.root)
+    env = make_environment(records.register, records_root=records.root,
+                           labels=labels_for(records.partnership.model if records.partnership else None))
     template = env.get_template(TEMPLATE)
     sender_name, sender_email = _sender(records)
     board = records.partnership.model.name if records.partnership else "Community Safety Partnership"

@@ -33,13 +33,15 @@ def render(records: Records, request: Request) -> bytes:
     from cspctl.render.common import meta
     from cspctl.render.environment import make_environment
     from cspctl.render.formats import FORMATS
+    from cspctl.render.labels import labels_for
 
     fmt = FORMATS.get(request.format)
     if fmt is None:
         raise CspError(f"unknown format '{request.format}'; formats: {', '.join(FORMATS)}", 2)
     source = records if request.include_restricted else public(records)
     doc, title = _BUILDERS[request.kind](source, request)
-    env = make_environment(source.register, templates=request.templates, records_root=records.root)
+    env = make_environment(source.register, templates=request.templates, records_root=records.root,
+                           labels=labels_for(source.partnership.model if source.partnership else None))
     context = {"doc": doc, "meta": meta(source, title, request.include_restricted)}
     template = request.kind.replace("-", "_")
     return fmt.produce(env, template, context)

@@ -7,10 +7,12 @@ templates (`*.html.j2`) autoescape; Markdown templates pass printed values throu
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cspctl.render import filters
+from cspctl.render.labels import DEFAULTS, label_function
 from cspctl.render.loader import make_loader
 
 if TYPE_CHECKING:
@@ -20,8 +22,10 @@ if TYPE_CHECKING:
 
 
 def make_environment(register: Register, *, templates: Path | None = None,
-                     records_root: Path = Path("records")) -> Environment:
-    """An environment with the template search path, autoescape rules and filters."""
+                     records_root: Path = Path("records"),
+                     labels: Mapping[str, str] | None = None) -> Environment:
+    """An environment with the template search path, autoescape rules, filters and the
+    board's `label(key)` words (`render.labels`)."""
     from jinja2 import Environment, StrictUndefined, pass_eval_context, select_autoescape
 
     env = Environment(
@@ -44,4 +48,5 @@ def make_environment(register: Register, *, templates: Path | None = None,
         cell=pass_eval_context(filters.cell),
         **filters.people_filters(register),
     )
+    env.globals["label"] = label_function(labels if labels is not None else DEFAULTS)
     return env
