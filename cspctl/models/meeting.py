@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Literal
 
 from pydantic import Field
@@ -149,6 +150,30 @@ class Meeting(Record):
     attendance: Attendance = Attendance()
     declarations: list[Declaration] = Field(default_factory=list)
     items: list[Item] = Field(default_factory=list)
+
+
+ItemPath = tuple[int, ...]
+"""Where an item sits: its index among the meeting's items, then among each parent's sub-items."""
+
+
+def walk_items(items: list[Item], parent: ItemPath = ()) -> Iterator[tuple[ItemPath, Item]]:
+    """Every item and sub-item in paper order, each with its `ItemPath`.
+
+    Anything that reads items (actions, papers, restrictions, checks) walks them through
+    this, so a sub-item's actions and papers are never missed."""
+    for index, item in enumerate(items):
+        path = (*parent, index)
+        yield path, item
+        if item.items:
+            yield from walk_items(item.items, path)
+
+
+def record_path(path: ItemPath) -> list[str | int]:
+    """The key path of an item inside the meeting record (`items, 3, items, 0`)."""
+    found: list[str | int] = []
+    for index in path:
+        found += ["items", index]
+    return found
 
 
 def paper_ids(item: Item) -> list[str]:
