@@ -14,7 +14,7 @@ import typer
 
 from cspctl import __version__
 from cspctl.commands import actions, authoring, lint, outputs, render, review
-from cspctl.commands.context import chosen_records
+from cspctl.commands.context import chosen_records, hoist_records
 from cspctl.errors import CspError
 
 app = typer.Typer(
@@ -73,7 +73,7 @@ app.command("approve")(authoring.approve)
 def main(argv: list[str] | None = None) -> int:
     """Entry point: user errors become one message and an exit code, never a traceback."""
     try:
-        app(args=argv, prog_name="cspctl")
+        app(args=hoist_records(sys.argv[1:] if argv is None else list(argv)), prog_name="cspctl")
     except CspError as exc:
         print(f"cspctl: {exc.message}", file=sys.stderr)
         return exc.exit_code

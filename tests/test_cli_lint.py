@@ -136,3 +136,24 @@ def test_every_check_is_documented() -> None:
     for module in REGISTRY:
         assert module.__doc__ and module.CODE in module.__doc__
         assert f"### {module.CODE}" in documented, module.CODE
+
+
+def test_records_option_after_the_command(cli, board: Callable[..., Path]) -> None:  # type: ignore[no-untyped-def]
+    root = board()
+    before = cli("--records", root, "lint")
+    after = cli("lint", "--records", root)
+    equals = cli("lint", f"--records={root}")
+    assert after.code == before.code == equals.code
+    assert after.out == before.out == equals.out
+    assert "No such option" not in after.err
+
+
+def test_hoisting_leaves_values_after_a_double_dash_alone() -> None:
+    from cspctl.commands.context import hoist_records
+
+    assert hoist_records(["lint", "--records", "b"]) == ["--records", "b", "lint"]
+    assert hoist_records(["--records", "a", "lint"]) == ["--records", "a", "lint"]
+    assert hoist_records(["actions", "update", "x", "--", "--records", "b"]) == \
+        ["actions", "update", "x", "--", "--records", "b"]
+    assert hoist_records(["render", "agenda", "2022-03-30", "--records=r"]) == \
+        ["--records=r", "render", "agenda", "2022-03-30"]

@@ -23,3 +23,32 @@ def records_dir(ctx: typer.Context) -> Path:
     """The records folder chosen by --records, CSPCTL_RECORDS or the default."""
     root_ctx = ctx.find_root()
     return root_ctx.obj if isinstance(root_ctx.obj, Path) else DEFAULT_RECORDS
+
+
+def hoist_records(argv: list[str]) -> list[str]:
+    """`--records DIR` given after the command (`cspctl lint --records DIR`), moved before it.
+
+    The option belongs to the program, not to one command, but nobody guesses that it must
+    come first; everything after a `--` is left alone."""
+    rest = list(argv)
+    moved: list[str] = []
+    seen_command = False
+    index = 0
+    while index < len(rest):
+        token = rest[index]
+        if token == "--":
+            break
+        if token == "--records" and seen_command and index + 1 < len(rest):
+            moved = [token, rest[index + 1]]
+            del rest[index:index + 2]
+            continue
+        if token.startswith("--records=") and seen_command:
+            moved = [token]
+            del rest[index]
+            continue
+        if not token.startswith("-"):
+            seen_command = True
+        elif token == "--records" and not seen_command:
+            index += 1  # its value, before the command: already where it belongs
+        index += 1
+    return moved + rest
