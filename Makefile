@@ -22,8 +22,17 @@ $(STAMP): pyproject.toml
 
 demo: install
 	$(BIN)/cspctl --records records lint
+	@echo "(Each warning above is in the board's own papers: the 2022 forward plan leaves out the"
+	@echo " VRU-mandated items, prints 30 June 2022 as a Wednesday, and four actions marked COMPLETED"
+	@echo " have no completion date. cspctl reports them; it does not invent the missing data.)"
+	@echo
 	$(BIN)/cspctl --records records actions --overdue --as-of 2022-01-01
 	$(BIN)/cspctl --records records render agenda 2022-03-30
+	@echo
+	@echo "Try next:"
+	@echo "  $(BIN)/cspctl --records records render minutes 2021-09-29 -f html -o minutes.html"
+	@echo "  $(BIN)/cspctl --records records render pack 2021-12-08 -f pdf -o pack.pdf"
+	@echo "  $(BIN)/cspctl --records records chase --as-of 2022-01-01 --output chase/"
 
 test: install
 	$(BIN)/pytest
