@@ -13,7 +13,7 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
-from cspctl.authoring.workdays import working_days_before, working_days_between
+from cspctl.authoring.workdays import WorkingCalendar, calendar_for
 from cspctl.errors import CspError
 from cspctl.models.meeting import paper_ids
 from cspctl.records.register import normalise
@@ -44,6 +44,7 @@ class Status:
     agenda_minutes: int
     slot_minutes: int | None
     actions: list[Any]
+    calendar: WorkingCalendar = field(default_factory=WorkingCalendar)
 
     @property
     def missing(self) -> list[Paper]:
@@ -51,7 +52,7 @@ class Status:
 
     @property
     def working_days_to_deadline(self) -> int | None:
-        return None if self.deadline is None else working_days_between(self.as_of, self.deadline)
+        return None if self.deadline is None else self.calendar.working_days_between(self.as_of, self.deadline)
 
     @property
     def overrun(self) -> int:
@@ -90,12 +91,13 @@ def meeting_status(records: Records, date: dt.date, as_of: dt.date, *,
                        f"(known meetings: {known})")
     papers = expected_papers(records, date, include_restricted=include_restricted)
     rule = records.partnership.model.papers_deadline if records.partnership else None
-    deadline = working_days_before(date, rule.working_days_before) if rule else None
+    calendar = calendar_for(records.partnership.model if records.partnership else None)
+    deadline = calendar.deadline(date, rule) if rule else None
     visible = records if include_restricted else public(records)
     due = [row for row in action_rows(visible, as_of)
            if row.status == "open" and row.due is not None and row.due <= date]
     return Status(date, as_of, agenda.source, papers, deadline, agenda.total_minutes,
-                  agenda.slot_minutes, due)
+                  agenda.slot_minutes, due, calendar)
 
 
 def expected_papers(records: Records, date: dt.date, *, include_restricted: bool = False) -> list[Paper]:

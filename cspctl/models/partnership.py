@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from cspctl.models.base import IsoDate, Minutes, PersonRef, Record, Slug, Time
 
@@ -70,9 +71,27 @@ class AgendaRule(Record):
 
 
 class PapersDeadline(Record):
-    """Papers are due this many working days before the meeting."""
+    """When papers must go out: `working_days_before: N` (the working day N working days before
+    the meeting) or `clear_working_days: N` (N whole working days between the day papers go
+    out and the meeting, as UK councils publish agendas). Give one of the two."""
 
-    working_days_before: int = Field(ge=0, le=60)
+    working_days_before: int | None = Field(default=None, ge=0, le=60)
+    clear_working_days: int | None = Field(default=None, ge=0, le=60)
+
+    @model_validator(mode="after")
+    def _one_rule(self) -> PapersDeadline:
+        if (self.working_days_before is None) == (self.clear_working_days is None):
+            raise PydanticCustomError(
+                "deadline_rule", "give one of working_days_before or clear_working_days")
+        return self
+
+
+class WorkingDays(Record):
+    """Which weekdays are not working days: the bank holidays of the partnership's nation
+    (`england-and-wales`, `scotland`, `northern-ireland`, or `none`) and its own closures."""
+
+    bank_holidays: Literal["england-and-wales", "scotland", "northern-ireland", "none"] = "england-and-wales"
+    closures: list[IsoDate] = Field(default_factory=list)
 
 
 class ChairTerm(Record):
@@ -133,6 +152,7 @@ class Partnership(Record):
     meetings: MeetingDefaults = MeetingDefaults()
     quorum: Quorum | None = None
     papers_deadline: PapersDeadline | None = None
+    working_days: WorkingDays | None = None
     standing_items: list[StandingItem] = Field(default_factory=list)
     subgroups: list[Subgroup] = Field(default_factory=list)
     priorities: list[Priority] = Field(default_factory=list)

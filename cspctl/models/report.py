@@ -59,6 +59,8 @@ class _Paper(Record):
     authors: list[PersonRef] = Field(default_factory=list)
     contact: str | None = None
     restricted: bool = False
+    filed: IsoDate | None = None
+    """The day the paper reached the board's officer; lint warns when after the papers deadline."""
 
 
 class BoardReport(_Paper):
