@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from cspctl import __version__
-from cspctl.commands import actions, authoring, lint, outputs, render, review
+from cspctl.commands import actions, authoring, governance, lint, outputs, render, review
 from cspctl.commands.context import chosen_records, hoist_records
 from cspctl.errors import CspError
 
@@ -62,6 +62,7 @@ app.command("chase")(actions.chase)
 app.add_typer(render.app, name="render")
 
 app.command("diff")(review.diff)
+app.command("decisions")(governance.decisions)
 
 app.command("fmt")(authoring.fmt)
 app.add_typer(authoring.new_app, name="new")

@@ -54,7 +54,8 @@ Templates = Annotated[Path | None, typer.Option(
 
 
 def _run(ctx: typer.Context, kind: str, target: str | None, fmt: str, output: Path | None,
-         include_restricted: bool, templates: Path | None, as_of: dt.date | None = None) -> None:
+         include_restricted: bool, templates: Path | None, as_of: dt.date | None = None,
+         since: dt.date | None = None) -> None:
     from cspctl.progress import reading_files
     from cspctl.records.store import load_records
     from cspctl.render.document import Request, render
@@ -62,7 +63,7 @@ def _run(ctx: typer.Context, kind: str, target: str | None, fmt: str, output: Pa
 
     with reading_files() as on_loaded:
         records = load_records(records_dir(ctx), on_loaded=on_loaded)
-    data = render(records, Request(kind, target, fmt, include_restricted, templates, as_of))
+    data = render(records, Request(kind, target, fmt, include_restricted, templates, as_of, since))
     write(data, output, skipped=sum(1 for p in records.problems if p.level == "error"))
 
 
@@ -127,3 +128,15 @@ def pack(ctx: typer.Context,
     """The board pack: agenda, previous minutes, action log and every item's papers, with a
     contents list."""
     _run(ctx, "pack", date, format, output, include_restricted, templates)
+
+
+@app.command()
+def decisions(ctx: typer.Context,
+              since: Annotated[str | None, typer.Option(
+                  "--since", help="Only meetings on or after this date.")] = None,
+              until: Annotated[str | None, typer.Option(
+                  "--until", help="Only meetings on or before this date.")] = None,
+              format: Format = "markdown", output: Output = None,
+              include_restricted: Restricted = False, templates: Templates = None) -> None:
+    """The decisions register: every decision the minutes record, by meeting and item."""
+    _run(ctx, "decisions", None, format, output, include_restricted, templates, _as_of(until), _as_of(since))

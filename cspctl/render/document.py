@@ -11,7 +11,7 @@ from typing import Any
 from cspctl.errors import CspError
 from cspctl.records.store import Records
 
-KINDS = ("agenda", "minutes", "report", "forward-plan", "actions", "plan", "pack")
+KINDS = ("agenda", "minutes", "report", "forward-plan", "actions", "plan", "pack", "decisions")
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,7 @@ class Request:
     include_restricted: bool = False
     templates: Path | None = None
     as_of: dt.date | None = None
+    since: dt.date | None = None
 
 
 def render(records: Records, request: Request) -> bytes:
@@ -107,6 +108,12 @@ def _pack(records: Records, request: Request) -> tuple[Any, str]:
     return pack.build(records, date), f"Board papers — {date.strftime('%d %B %Y')}"
 
 
+def _decisions(records: Records, request: Request) -> tuple[Any, str]:
+    from cspctl.render import decisions
+
+    return decisions.build(records, request.since, request.as_of), "Decisions register"
+
+
 _BUILDERS: dict[str, Callable[[Records, Request], tuple[Any, str]]] = {
     "agenda": _agenda,
     "minutes": _minutes,
@@ -115,4 +122,5 @@ _BUILDERS: dict[str, Callable[[Records, Request], tuple[Any, str]]] = {
     "actions": _actions,
     "plan": _plan,
     "pack": _pack,
+    "decisions": _decisions,
 }

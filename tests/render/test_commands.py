@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import MEETING, SEED_RECORDS
 
-SUBCOMMANDS = ["agenda", "minutes", "report", "forward-plan", "actions", "plan", "pack"]
+SUBCOMMANDS = ["agenda", "minutes", "report", "forward-plan", "actions", "plan", "pack", "decisions"]
 
 
 @pytest.mark.parametrize("sub", SUBCOMMANDS)

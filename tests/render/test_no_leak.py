@@ -39,7 +39,7 @@ CANARIES = {
 DOCUMENTS = [
     ("agenda", "2021-09-29"), ("agenda", "2021-12-08"), ("agenda", "2022-03-30"),
     ("agenda", "2022-06-30"), ("minutes", "2021-09-29"), ("forward-plan", None),
-    ("plan", "vru-2021-22"), ("pack", "2021-12-08"), ("pack", "2022-03-30"),
+    ("plan", "vru-2021-22"), ("pack", "2021-12-08"), ("pack", "2022-03-30"), ("decisions", None),
 ]
 AS_OF = ["2021-12-08", "2022-01-01", "2023-06-01"]
 REPORT_IDS = sorted(p.stem for p in (SEED_RECORDS / "reports" / "2021-12-08").glob("*.yaml"))
