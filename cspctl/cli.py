@@ -63,6 +63,8 @@ app.add_typer(render.app, name="render")
 
 app.command("diff")(review.diff)
 app.command("decisions")(governance.decisions)
+app.command("publish")(governance.publish)
+app.command("verify")(governance.verify)
 
 app.command("fmt")(authoring.fmt)
 app.add_typer(authoring.new_app, name="new")

@@ -1,10 +1,11 @@
-"""`cspctl decisions`: the decisions register across meetings, in the terminal or for a script."""
+"""`cspctl decisions`, `publish` and `verify`: what the board decided and published, provably."""
 
 from __future__ import annotations
 
 import datetime as dt
 import sys
 from enum import Enum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -46,3 +47,51 @@ def decisions(
     shown = records if include_restricted else public(records)
     found = find(shown, since=_date(since), until=_date(until))
     FORMATS[format.value](found, sys.stdout)
+
+
+def publish(
+    ctx: typer.Context,
+    date: Annotated[str, typer.Argument(help="Meeting date, e.g. 2021-12-08.")],
+    supplement: Annotated[bool, typer.Option(
+        "--supplement", help="Publish again after a first publication, as a supplement.")] = False,
+    on: Annotated[str | None, typer.Option(
+        "--on", help="The day the papers went out, when recording one after the fact [default: today].")] = None,
+) -> None:
+    """Publish the meeting's public pack (Markdown, HTML, PDF) into RECORDS/published/DATE/.
+
+    The records must be committed: the manifest names the commit the papers were rendered
+    from, with each file's SHA-256, and the meeting record lists the publication. Published
+    files never change afterwards (lint --base: CSP704); publish a supplement instead.
+    """
+    from cspctl.governance.publish import publish as run
+
+    day = _date(date)
+    assert day is not None
+    result = run(records_dir(ctx), day, supplement=supplement, on=_date(on))
+    if result.already:
+        print(f"already published from this commit: {result.folder} (nothing written)")
+        return
+    for entry in result.manifest.files:
+        print(f"wrote {result.folder / entry.path}  sha256 {entry.sha256[:12]}…")
+    print(f"wrote {result.folder / 'manifest.json'}  (records commit {result.manifest.records_commit[:12]})")
+    print(f"recorded the publication in {result.recorded_in}; commit both")
+    if result.manifest.late_working_days:
+        late = result.manifest.late_working_days
+        deadline = result.manifest.deadline.isoformat() if result.manifest.deadline else "?"
+        print(f"cspctl: warning: published {late} working day{'s' if late != 1 else ''} after the "
+              f"papers deadline ({deadline})", file=sys.stderr)
+
+
+def verify(
+    file: Annotated[Path, typer.Argument(help="A file of a publication, e.g. records/published/2021-12-08/pack.pdf.")],
+) -> None:
+    """Check a published file against its manifest, and render it again from the commit it names.
+
+    Exit 0 when the file matches its manifest and renders byte for byte from its commit.
+    """
+    from cspctl.governance.verify import verify as run
+
+    verdict = run(file)
+    for passed, line in verdict.checks:
+        print(f"{'ok  ' if passed else 'FAIL'} {file}: {line}")
+    raise typer.Exit(0 if verdict.ok else 1)

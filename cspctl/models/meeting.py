@@ -125,6 +125,18 @@ class Declaration(Record):
     interest: Text = Field(min_length=1)
 
 
+class Publication(Record):
+    """A publication of the meeting's papers by `cspctl publish`: when, from which records
+    commit, where its files and manifest are, whether it was a supplement, and how many working
+    days after the papers deadline it went out (0: on time)."""
+
+    on: IsoDate
+    commit: str = Field(pattern=r"^[0-9a-f]{40}$")
+    folder: str = Field(min_length=1)
+    supplement: bool = False
+    late_working_days: int = Field(default=0, ge=0)
+
+
 class Meeting(Record):
     """A meeting record. `status` moves planned -> held -> drafted -> approved, or the meeting
     is `cancelled` or `postponed` (say why in `notes`).
@@ -150,6 +162,7 @@ class Meeting(Record):
     attendance: Attendance = Attendance()
     declarations: list[Declaration] = Field(default_factory=list)
     items: list[Item] = Field(default_factory=list)
+    publications: list[Publication] = Field(default_factory=list)
 
 
 ItemPath = tuple[int, ...]

@@ -98,6 +98,29 @@ def merge_base(repo: Repo, head: str | None) -> str:
     return proc.stdout.decode().strip()
 
 
+def commit_time(repo: Repo, commit: str) -> int:
+    """The commit's committer time, in seconds since the epoch."""
+    proc = _git(repo.top, "show", "-s", "--format=%ct", commit)
+    if proc.returncode != 0:
+        raise CspError(f"cannot read commit {commit[:12]}: {_message(proc)}")
+    return int(proc.stdout.decode().strip())
+
+
+def changed_paths(repo: Repo, base: str | None, below: str) -> list[tuple[str, str]]:
+    """(status letter, path) of every file below `below` (relative to the top level) that
+    differs between `base` and the working tree (base None: between HEAD and the working
+    tree, untracked files included as "?")."""
+    if base is None:
+        proc = _git(repo.top, "status", "--porcelain", "-z", "--untracked-files=all", "--", below)
+        entries = [e for e in proc.stdout.decode("utf-8", "surrogateescape").split("\0") if e]
+        return [(e[:2].strip() or "M", e[3:]) for e in entries if len(e) > 3]
+    proc = _git(repo.top, "diff", "--name-status", "-z", "--no-renames", base, "--", below)
+    if proc.returncode != 0:
+        raise CspError(f"cannot compare with {base[:12]}: {_message(proc)}")
+    fields = [f for f in proc.stdout.decode("utf-8", "surrogateescape").split("\0") if f]
+    return list(zip(fields[0::2], fields[1::2], strict=False))
+
+
 def load_at(repo: Repo, rev: str | None, records_dir: Path) -> Records:
     """The records at a revision (None: the working tree), loaded and validated."""
     if rev is WORKING_TREE:
@@ -110,8 +133,9 @@ def load_at(repo: Repo, rev: str | None, records_dir: Path) -> Records:
         return load_records(root)
 
 
-def export(repo: Repo, commit: str, dest: Path) -> None:
-    """Write the records folder's files at `commit` below `dest` (regular files only)."""
+def export(repo: Repo, commit: str, dest: Path, *, everything: bool = False) -> None:
+    """Write the records folder's record files at `commit` below `dest` (regular files only);
+    with `everything`, its other files too (templates, a logo: what a render reads)."""
     where = "." if str(repo.records) == "." else f"{repo.records}/"
     listing = _git(repo.top, "ls-tree", "-r", "-z", "--full-tree", commit, "--", where)
     if listing.returncode != 0:
@@ -126,7 +150,7 @@ def export(repo: Repo, commit: str, dest: Path) -> None:
         if kind != "blob" or mode not in ("100644", "100755"):
             continue  # symlinks and submodules are never records
         relative = path if str(repo.records) == "." else path.relative_to(repo.records)
-        if ".." in relative.parts or relative.suffix not in (".yaml", ".yml"):
+        if ".." in relative.parts or (not everything and relative.suffix not in (".yaml", ".yml")):
             continue
         wanted.append((sha, relative))
     if not wanted:

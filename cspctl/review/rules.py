@@ -12,6 +12,7 @@ from types import ModuleType
 
 import cspctl.checks.review_approved as review_approved
 import cspctl.checks.review_deleted as review_deleted
+import cspctl.checks.review_published as review_published
 import cspctl.checks.review_unrestrict as review_unrestrict
 from cspctl.problem import Problem
 from cspctl.records.store import Records
@@ -20,6 +21,7 @@ REVIEW_REGISTRY: tuple[ModuleType, ...] = (
     review_approved,
     review_unrestrict,
     review_deleted,
+    review_published,
 )
 
 
@@ -28,10 +30,13 @@ def run_review(root: Path, base: str, records: Records, *, allow_unrestrict: boo
     from cspctl.review import gitrev
 
     repo = gitrev.locate(root)
-    base_records = gitrev.load_at(repo, gitrev.resolve(repo, base), root)
+    commit = gitrev.resolve(repo, base)
+    base_records = gitrev.load_at(repo, commit, root)
     found: list[Problem] = []
     for module in REVIEW_REGISTRY:
         if module is review_unrestrict and allow_unrestrict:
             continue
         found.extend(module.check(base_records, records))
+    published = str(repo.records / review_published.FOLDER)
+    found.extend(review_published.check_files(root, gitrev.changed_paths(repo, commit, published), repo.top))
     return found
