@@ -63,6 +63,7 @@ app.add_typer(render.app, name="render")
 
 app.command("diff")(review.diff)
 app.command("decisions")(governance.decisions)
+app.command("attendance")(governance.attendance)
 app.command("publish")(governance.publish)
 app.command("verify")(governance.verify)
 

@@ -15,6 +15,7 @@ from cspctl.checks import (
     agenda_rules,
     appendix_paths,
     approval,
+    attendance_threshold,
     completed_without_date,
     duplicate_ids,
     hidden_characters,
@@ -49,6 +50,7 @@ REGISTRY: tuple[ModuleType, ...] = (
     appendix_paths,
     plan_dates,
     red_without_progress,
+    attendance_threshold,
 )
 
 Check = Callable[[Records], Iterator[Problem]]

@@ -1,4 +1,5 @@
-"""`cspctl decisions`, `publish` and `verify`: what the board decided and published, provably."""
+"""`cspctl decisions`, `attendance`, `publish` and `verify`: what the board decided, who came,
+and what it published, provably."""
 
 from __future__ import annotations
 
@@ -39,7 +40,7 @@ def decisions(
 ) -> None:
     """Every decision the minutes record, with its meeting and item, oldest first."""
     from cspctl.governance.decisions import decisions as find
-    from cspctl.governance.listing import FORMATS
+    from cspctl.governance.decisions_formats import FORMATS
     from cspctl.records.public import public
     from cspctl.records.store import load_records
 
@@ -95,3 +96,29 @@ def verify(
     for passed, line in verdict.checks:
         print(f"{'ok  ' if passed else 'FAIL'} {file}: {line}")
     raise typer.Exit(0 if verdict.ok else 1)
+
+
+class AttendanceBy(str, Enum):
+    member = "member"
+    organisation = "organisation"
+
+
+def attendance(
+    ctx: typer.Context,
+    since: Annotated[str | None, typer.Option("--since", help="Only meetings on or after this date.")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Only meetings on or before this date.")] = None,
+    by: Annotated[AttendanceBy, typer.Option("--by", help="One row per member or per organisation.")] = (
+        AttendanceBy.member),
+    format: Annotated[DecisionsFormat, typer.Option("--format", "-f", help="Output format.")] = DecisionsFormat.table,
+) -> None:
+    """Attendance at the meetings held: expected, present, substitute, apologies, absent.
+
+    Absence is known when partnership.yaml declares the board's `membership`; otherwise those
+    expected are the ones each meeting's minutes list.
+    """
+    from cspctl.governance.attendance import attendance as count
+    from cspctl.governance.attendance_formats import FORMATS
+    from cspctl.records.store import load_records
+
+    stats = count(load_records(records_dir(ctx)), since=_date(since), until=_date(until))
+    FORMATS[format.value](stats, by.value, sys.stdout)

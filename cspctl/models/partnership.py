@@ -133,6 +133,24 @@ class Security(Record):
     restricted: str = "OFFICIAL-SENSITIVE"
 
 
+class Member(Record):
+    """A member of the board in its terms of reference, with the organisation they sit for
+    and the dates of their membership (either end may be open)."""
+
+    name: PersonRef
+    organisation: str | None = None
+    start: IsoDate | None = Field(default=None, alias="from")
+    until: IsoDate | None = None
+
+
+class AttendanceThreshold(Record):
+    """Members should attend (in person or by a substitute) at least `min_percent` of the
+    last `last_meetings` meetings held; lint warns of those below."""
+
+    min_percent: int = Field(ge=1, le=100)
+    last_meetings: int = Field(default=4, ge=1, le=50)
+
+
 class Partnership(Record):
     """The partnership board: its identity (name, authority, logo, contact officer, the
     words its papers print) and how it meets. `names: canonical` prints people by the
@@ -150,6 +168,8 @@ class Partnership(Record):
     manager: PersonRef | None = None
     policy_officer: PersonRef | None = None
     meetings: MeetingDefaults = MeetingDefaults()
+    membership: list[PersonRef | Member] = Field(default_factory=list)
+    attendance_threshold: AttendanceThreshold | None = None
     quorum: Quorum | None = None
     papers_deadline: PapersDeadline | None = None
     working_days: WorkingDays | None = None

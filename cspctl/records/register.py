@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 SINGLE_PERSON_FIELDS = frozenset({"chair", "note_taker", "manager", "policy_officer"})
 PERSON_LIST_FIELDS = frozenset(
     {"chairs", "presenters", "owners", "authors", "leads", "copy_to", "members",
-     "present", "additional", "apologies"}
+     "present", "additional", "apologies", "membership"}
 )
 
 
