@@ -19,8 +19,8 @@ from cspctl.errors import CspError
 
 app = typer.Typer(
     name="cspctl",
-    help="Keep a Community Safety Partnership board's minutes, actions, forward plan, reports "
-    "and action plans as YAML records in git; lint them, list overdue actions, render papers.",
+    help="Keep a partnership board's minutes, actions, forward plan, reports and action plans "
+    "as YAML records in git; lint them, list overdue actions, render papers.",
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
@@ -63,6 +63,7 @@ app.add_typer(render.app, name="render")
 
 app.command("diff")(review.diff)
 
+app.command("init")(authoring.init)
 app.command("fmt")(authoring.fmt)
 app.add_typer(authoring.new_app, name="new")
 app.command("status")(authoring.status)
