@@ -98,8 +98,9 @@ def new_meeting(records: Records, date: dt.date, *, title: str | None = None) ->
 
 
 def chair_on(records: Records, date: dt.date) -> str | None:
-    """The chair of a meeting on `date`: the latest earlier meeting's chair while still in
-    office, else the first of the partnership's chairs in office that day, else none."""
+    """The chair of a meeting on `date`, as the partnership's `chairs` write them: the latest
+    earlier meeting's chair while still in office, else the first chair in office that day,
+    else none."""
     chairs = records.partnership.model.chairs if records.partnership else []
     in_office = [chair_name(c) for c in chairs if _in_office(c, date)]
     if not in_office:
@@ -107,8 +108,9 @@ def chair_on(records: Records, date: dt.date) -> str | None:
     previous = _latest_held(records, date, lambda m: m.chair is not None)
     if previous is not None and previous.chair is not None:
         chair = previous.chair
-        if any(_same_person(records, chair, name) for name in in_office):
-            return chair
+        continuing = next((name for name in in_office if _same_person(records, chair, name)), None)
+        if continuing is not None:
+            return continuing
     return in_office[0]
 
 
