@@ -146,11 +146,14 @@ class Started:
 def init_board(root: Path, name: str, authority: str | None = None,
                hooks_repo: str | None = None) -> Started:
     """Write a new board into `root` (created when missing); refuse a folder holding records."""
-    name = name.strip()
+    name = plain_text(name, "--name")
     if not name:
         raise CspError("--name must name the board, e.g. --name \"Northtown Community Safety Partnership\"")
+    authority = plain_text(authority, "--authority") or None if authority is not None else None
+    if hooks_repo is not None:
+        hooks_repo = plain_text(hooks_repo, "--hooks-repo") or None
     _refuse_existing(root)
-    records = _records(name, authority.strip() if authority and authority.strip() else None)
+    records = _records(name, authority)
     support = _support_files(hooks_repo)
     started = Started(root)
     try:
@@ -169,6 +172,16 @@ def init_board(root: Path, name: str, authority: str | None = None,
     except OSError as exc:
         raise CspError(f"cannot write into {display_path(root)}: {exc.strerror}") from None
     return started
+
+
+def plain_text(value: str, option: str) -> str:
+    """An option's text, stripped; one line with no control or invisible characters, which
+    lint would report in the record written from it (or which YAML cannot hold)."""
+    import unicodedata
+
+    if any(unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") for char in value):
+        raise CspError(f"{option} must be plain text on one line (no control or invisible characters)")
+    return value.strip()
 
 
 def _refuse_existing(root: Path) -> None:

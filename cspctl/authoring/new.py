@@ -3,7 +3,7 @@
 A new meeting takes its items from the forward plan with the standing items around them
 (`agenda.build_agenda`) when the date is planned, else (a past, extraordinary or unplanned
 meeting) the standing items only; its venue and times from the partnership, its chair from the
-chairs in office on the day (`chair_on`), an attendance skeleton from the latest earlier
+chairs in office on the day (`records.chairs.chair_on`), an attendance skeleton from the latest earlier
 meeting, and a note of the actions still open. A new subgroup update is the subgroup template
 with every section present and empty. Neither overwrites a file.
 """
@@ -16,10 +16,10 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from cspctl.errors import CspError
-from cspctl.models.meeting import NOT_HELD, OPEN_STATUSES, AttendanceEntry, Meeting, walk_items
-from cspctl.models.partnership import ChairTerm, Partnership, chair_name
+from cspctl.models.meeting import OPEN_STATUSES, AttendanceEntry, walk_items
+from cspctl.models.partnership import Partnership
+from cspctl.records.chairs import chair_on, latest_held
 from cspctl.records.discovery import display_path
-from cspctl.records.register import normalise
 from cspctl.records.store import Records
 
 SUBGROUP_SECTIONS = (
@@ -67,7 +67,11 @@ def new_meeting(records: Records, date: dt.date, *, title: str | None = None) ->
         ordered = [s for s in standing if s.position == "start"] + [s for s in standing if s.position == "end"]
         items = [_Item(s.title, "standing", list(s.presenters), s.duration, False) for s in ordered]
         note = "not in the forward plan: an agenda of the standing items only"
-    data: dict[str, Any] = {"date": date, "title": title.strip() if title and title.strip() else None}
+    if title is not None:
+        from cspctl.authoring.init import plain_text
+
+        title = plain_text(title, "--title") or None
+    data: dict[str, Any] = {"date": date, "title": title}
     if defaults is not None:
         data.update({"start": _quoted(defaults.start), "end": _quoted(defaults.end), "venue": defaults.venue})
     data["chair"] = chair_on(records, date)
@@ -97,27 +101,10 @@ def new_meeting(records: Records, date: dt.date, *, title: str | None = None) ->
     return created
 
 
-def chair_on(records: Records, date: dt.date) -> str | None:
-    """The chair of a meeting on `date`, as the partnership's `chairs` write them: the latest
-    earlier meeting's chair while still in office, else the first chair in office that day,
-    else none."""
-    chairs = records.partnership.model.chairs if records.partnership else []
-    in_office = [chair_name(c) for c in chairs if _in_office(c, date)]
-    if not in_office:
-        return None
-    previous = _latest_held(records, date, lambda m: m.chair is not None)
-    if previous is not None and previous.chair is not None:
-        chair = previous.chair
-        continuing = next((name for name in in_office if _same_person(records, chair, name)), None)
-        if continuing is not None:
-            return continuing
-    return in_office[0]
-
-
 def expected_attendance(records: Records, date: dt.date) -> list[Any]:
     """Who is expected: the members present at the latest earlier meeting (a substitute
     gives way to the member they stood for), or nobody when there is no earlier meeting."""
-    previous = _latest_held(records, date, lambda m: bool(m.attendance.present))
+    previous = latest_held(records, date, lambda m: bool(m.attendance.present))
     if previous is None:
         return []
     return [_expected(entry) for entry in previous.attendance.present]
@@ -134,25 +121,6 @@ def _expected(entry: AttendanceEntry) -> Any:
     mapping = CommentedMap({"name": name, "organisation": entry.organisation})
     mapping.fa.set_flow_style()
     return mapping
-
-
-def _latest_held(records: Records, date: dt.date, wanted: Any) -> Meeting | None:
-    earlier = [m.model for m in records.meetings
-               if m.model.date < date and m.model.status not in NOT_HELD and wanted(m.model)]
-    return max(earlier, key=lambda m: m.date) if earlier else None
-
-
-def _in_office(entry: str | ChairTerm, date: dt.date) -> bool:
-    if isinstance(entry, str):
-        return True
-    return (entry.start is None or entry.start <= date) and (entry.until is None or date <= entry.until)
-
-
-def _same_person(records: Records, one: str, other: str) -> bool:
-    first, second = records.register.resolve(one), records.register.resolve(other)
-    if first is not None and second is not None:
-        return first.id == second.id
-    return normalise(one) == normalise(other)
 
 
 def new_report(records: Records, subgroup_ref: str, meeting: dt.date) -> Created:

@@ -145,3 +145,11 @@ def test_a_new_board_takes_its_first_meetings(cli: Cli, tmp_path: Path) -> None:
 def test_init_help(cli: Cli) -> None:
     result = cli("init", "--help")
     assert result.code == 0 and "--name" in result.out and "--authority" in result.out
+
+
+def test_init_refuses_names_lint_would_reject(cli: Cli, tmp_path: Path) -> None:
+    for option, value in (("--name", "A\x01B"), ("--name", "A\u202eB"), ("--authority", "Line\nbreak")):
+        args = ["init", tmp_path / "board", "--name", NAME, option, value]
+        result = cli(*args)
+        assert result.code == 1 and option in result.err and "Traceback" not in result.err
+        assert not (tmp_path / "board").exists()

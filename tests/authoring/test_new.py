@@ -301,3 +301,10 @@ def test_a_subgroup_update_heads_support_in_the_boards_words(
     data = load(root / "reports" / "2022-03-30" / "ivolt-update.yaml").data
     assert data["sections"][3] == {"kind": "support_required", "heading": "Support asked of the Board",
                                    "paragraphs": []}
+
+
+def test_a_title_lint_would_reject_is_refused(board: Callable[..., Path], cli: Callable[..., object]) -> None:
+    root = board()
+    result = cli("--records", root, "new", "meeting", "2022-05-11", "--title", "Extra\x01ordinary")
+    assert result.code == 1 and "--title" in result.err  # type: ignore[attr-defined]
+    assert not (root / "meetings" / "2022-05-11.yaml").exists()
