@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test fuzz lint bench clean
+.PHONY: install demo test fuzz lint docs bench clean
 
 install: $(STAMP)
 
@@ -44,6 +44,10 @@ fuzz: install
 lint: install
 	$(BIN)/ruff check cspctl tests
 	$(BIN)/mypy cspctl
+
+# docs/records.md from the models (cspctl/records/reference.py); a test fails when it is stale.
+docs: install
+	$(BIN)/python -m cspctl.records.reference docs/records.md
 
 # Timings against the peers; writes docs/performance.md. BENCH_QUICK=1 leaves out 4,000 meetings.
 bench: install

@@ -19,8 +19,8 @@ from cspctl.errors import CspError
 
 app = typer.Typer(
     name="cspctl",
-    help="Keep a Community Safety Partnership board's minutes, actions, forward plan, reports "
-    "and action plans as YAML records in git; lint them, list overdue actions, render papers.",
+    help="Keep a partnership board's minutes, actions, forward plan, reports and action plans "
+    "as YAML records in git; lint them, list overdue actions, render papers.",
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
@@ -67,6 +67,7 @@ app.command("attendance")(governance.attendance)
 app.command("publish")(governance.publish)
 app.command("verify")(governance.verify)
 
+app.command("init")(authoring.init)
 app.command("fmt")(authoring.fmt)
 app.add_typer(authoring.new_app, name="new")
 app.command("status")(authoring.status)

@@ -165,7 +165,7 @@ def _validated(path: Path, kind: str, shown: str) -> str:
     try:
         adapter(kind).validate_python(document.data)
     except ValidationError as exc:
-        raise _Located(list(problems_from(exc, document, shown, None))) from None
+        raise _Located(list(problems_from(exc, document, shown, kind))) from None
     return text
 
 

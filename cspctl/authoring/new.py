@@ -1,9 +1,11 @@
 """`cspctl new`: start a meeting record or a subgroup update from what the records know.
 
 A new meeting takes its items from the forward plan with the standing items around them
-(`agenda.build_agenda`), its chair, venue and times from the partnership, an attendance
-skeleton of the board's members, and a note of the actions still open. A new subgroup update
-is the subgroup template with every section present and empty. Neither overwrites a file.
+(`agenda.build_agenda`) when the date is planned, else (a past, extraordinary or unplanned
+meeting) the standing items only; its venue and times from the partnership, its chair from the
+chairs in office on the day (`records.chairs.chair_on`), an attendance skeleton from the latest earlier
+meeting, and a note of the actions still open. A new subgroup update is the subgroup template
+with every section present and empty. Neither overwrites a file.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from cspctl.errors import CspError
-from cspctl.models.meeting import attendee_name
+from cspctl.models.meeting import OPEN_STATUSES, AttendanceEntry, walk_items
+from cspctl.models.partnership import Partnership
+from cspctl.records.chairs import chair_on, latest_held
 from cspctl.records.discovery import display_path
 from cspctl.records.store import Records
 
@@ -22,7 +26,7 @@ SUBGROUP_SECTIONS = (
     ("update", "Brief Update"),
     ("key_challenges", "Key Challenge(s)"),
     ("emerging_trends", "Emerging Trends"),
-    ("support_required", "Support required from CSP Board"),
+    ("support_required", None),  # the board's own words: label('support_required')
     ("appendices", "List of Appendices"),
 )
 MINUTES_ITEM_ID = "minutes-and-actions"
@@ -33,31 +37,53 @@ class Created:
     path: Path
     shown: str
     text: str
+    note: str = ""
 
 
-def new_meeting(records: Records, date: dt.date) -> Created:
-    """Write `meetings/DATE.yaml` for a forward-plan meeting."""
+@dataclass
+class _Item:
+    title: str
+    kind: str
+    presenters: list[str]
+    duration: int | None
+    restricted: bool
+
+
+def new_meeting(records: Records, date: dt.date, *, title: str | None = None) -> Created:
+    """Write `meetings/DATE.yaml`: from the forward plan when planned, else the standing items."""
     from cspctl.records.agenda import build_agenda
 
     path = records.root / "meetings" / f"{date.isoformat()}.yaml"
     if records.meeting(date) is not None or path.exists() or path.is_symlink():
         raise CspError(f"a meeting record for {date.isoformat()} already exists: {display_path(path)}")
-    agenda = build_agenda(records, date)
-    if agenda is None:
-        planned = ", ".join(d.isoformat() for d in records.meeting_dates() if d > date) or "none"
-        raise CspError(f"the forward plan has no meeting on {date.isoformat()} "
-                       f"(later planned meetings: {planned})")
     partnership = records.partnership.model if records.partnership else None
-    data: dict[str, Any] = {"date": date, "start": _quoted(agenda.start), "end": _quoted(agenda.end),
-                            "venue": agenda.venue, "chair": agenda.chair}
+    defaults = partnership.meetings if partnership else None
+    agenda = build_agenda(records, date)
+    if agenda is not None:
+        items = [_Item(i.title, i.kind, i.presenters, i.duration, i.restricted) for i in agenda.items]
+        note = "from the forward plan"
+    else:
+        standing = partnership.standing_items if partnership else []
+        ordered = [s for s in standing if s.position == "start"] + [s for s in standing if s.position == "end"]
+        items = [_Item(s.title, "standing", list(s.presenters), s.duration, False) for s in ordered]
+        note = "not in the forward plan: an agenda of the standing items only"
+    if title is not None:
+        from cspctl.authoring.init import plain_text
+
+        title = plain_text(title, "--title") or None
+    data: dict[str, Any] = {"date": date, "title": title}
+    if defaults is not None:
+        data.update({"start": _quoted(defaults.start), "end": _quoted(defaults.end), "venue": defaults.venue})
+    data["chair"] = chair_on(records, date)
     if partnership and partnership.policy_officer:
         data["note_taker"] = partnership.policy_officer
     data = {k: v for k, v in data.items() if v is not None}
     data["status"] = "planned"
-    data["attendance"] = {"present": _block(_members(records, date)), "additional": [], "apologies": []}
+    data["attendance"] = {"present": _block(expected_attendance(records, date)), "additional": [],
+                          "apologies": []}
     minutes_title = _minutes_item_title(records)
-    items = []
-    for item in agenda.items:
+    entries = []
+    for item in items:
         entry: dict[str, Any] = {"title": item.title, "kind": item.kind}
         if item.presenters:
             entry["presenters"] = _flow(item.presenters)
@@ -65,12 +91,36 @@ def new_meeting(records: Records, date: dt.date) -> Created:
             entry["duration"] = item.duration
         entry["restricted"] = item.restricted
         if item.kind == "standing" and item.title == minutes_title:
-            note = open_actions_note(records, date)
-            if note:
-                entry["minutes"] = _literal(note)
-        items.append(entry)
-    data["items"] = items
-    return _create(records.root, path, "meeting", data)
+            actions_note = open_actions_note(records, date)
+            if actions_note:
+                entry["minutes"] = _literal(actions_note)
+        entries.append(entry)
+    data["items"] = entries
+    created = _create(records.root, path, "meeting", data)
+    created.note = note
+    return created
+
+
+def expected_attendance(records: Records, date: dt.date) -> list[Any]:
+    """Who is expected: the members present at the latest earlier meeting (a substitute
+    gives way to the member they stood for), or nobody when there is no earlier meeting."""
+    previous = latest_held(records, date, lambda m: bool(m.attendance.present))
+    if previous is None:
+        return []
+    return [_expected(entry) for entry in previous.attendance.present]
+
+
+def _expected(entry: AttendanceEntry) -> Any:
+    if isinstance(entry, str):
+        return entry
+    name = entry.substitute_for or entry.name
+    if entry.organisation is None:
+        return name
+    from ruamel.yaml.comments import CommentedMap
+
+    mapping = CommentedMap({"name": name, "organisation": entry.organisation})
+    mapping.fa.set_flow_style()
+    return mapping
 
 
 def new_report(records: Records, subgroup_ref: str, meeting: dt.date) -> Created:
@@ -101,28 +151,30 @@ def new_report(records: Records, subgroup_ref: str, meeting: dt.date) -> Created
     if contact:
         data["contact"] = contact
     data.update({"restricted": False, "kind": "subgroup_update", "subgroup": subgroup.id,
-                 "sections": [{"kind": k, "heading": h, "paragraphs": []} for k, h in SUBGROUP_SECTIONS]})
+                 "sections": _sections(partnership)})
     return _create(records.root, path, "report", data)
 
 
 def open_actions_note(records: Records, date: dt.date) -> str:
-    """The minutes note listing actions raised before `date` that are still open.
+    """The minutes note listing actions raised before `date` that still want doing.
 
-    An action raised under a restricted item is listed by id only: its text must not reach
-    an open item's minutes.
+    An action raised under a restricted item (or a sub-item of one) is listed by id only: its
+    text must not reach an open item's minutes.
     """
     lines = []
     for meeting in records.meetings:
         if meeting.model.date >= date:
             continue
-        for item in meeting.model.items:
+        restricted: dict[tuple[int, ...], bool] = {}
+        for path, item in walk_items(meeting.model.items):
+            hidden = restricted[path] = item.restricted or restricted.get(path[:-1], False)
             for action in item.actions:
-                if action.status != "open":
+                if action.status not in OPEN_STATUSES:
                     continue
-                if item.restricted:
+                if hidden:
                     lines.append(f"- {action.id}: (raised under a restricted item)")
                 else:
-                    owners = ", ".join(records.register.display(o) for o in action.owners)
+                    owners = ", ".join(records.register.display(o) for o in action.owners) or "no owner"
                     text = " ".join(action.description.split())
                     lines.append(f"- {action.id} ({owners}): {text}")
     if not lines:
@@ -130,13 +182,13 @@ def open_actions_note(records: Records, date: dt.date) -> str:
     return "Actions still open from previous meetings:\n\n" + "\n".join(lines) + "\n"
 
 
-def _members(records: Records, date: dt.date) -> list[str]:
-    """Who is expected: those present at the latest earlier meeting, else the register."""
-    earlier = [m for m in records.meetings if m.model.date < date and m.model.attendance.present]
-    if earlier:
-        return [attendee_name(e) for e in earlier[-1].model.attendance.present]
-    people = records.people.model.people if records.people else []
-    return [p.name for p in people]
+def _sections(partnership: Partnership | None) -> list[dict[str, Any]]:
+    """The subgroup template's sections, headed in the board's words where it has its own."""
+    from cspctl.render.labels import labels_for
+
+    labels = labels_for(partnership)
+    return [{"kind": kind, "heading": heading or labels[kind], "paragraphs": []}
+            for kind, heading in SUBGROUP_SECTIONS]
 
 
 def _minutes_item_title(records: Records) -> str | None:

@@ -2,7 +2,7 @@
 
 `partnership.yaml` declares the weekday the board meets on. A meeting or forward-plan date on
 another day is usually a typo in the date; if the board really moved the meeting, the warning
-can stand.
+can stand. A board that declares no weekday is not checked.
 """
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ def check(records: Records) -> Iterator[Problem]:
     if records.partnership is None:
         return
     usual = records.partnership.model.meetings.weekday
+    if usual is None:  # a board that declares no usual weekday has none to keep to
+        return
     for meeting in records.meetings:
         day = meeting.model.date.strftime("%A")
         if day != usual:

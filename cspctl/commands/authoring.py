@@ -1,5 +1,5 @@
-"""The note taker's commands between meetings: `fmt`, `new`, `status`, `forward-plan defer`,
-`approve`. Options in, library call, output, exit code; every write goes through
+"""The note taker's commands: `init`, and between meetings `fmt`, `new`, `status`,
+`forward-plan defer`, `approve`. Options in, library call, output, exit code; every write goes through
 `cspctl.fmt.save_record` (round-trip, validated, atomic)."""
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 _SETTINGS = {"help_option_names": ["-h", "--help"]}
 new_app = typer.Typer(no_args_is_help=True, context_settings=_SETTINGS,
-                      help="Start a record: a meeting from the forward plan, or a subgroup update.")
+                      help="Start a record: a meeting (from the forward plan when planned), or a subgroup update.")
 forward_plan_app = typer.Typer(no_args_is_help=True, context_settings=_SETTINGS,
                                help="Edit the forward plan.")
 
@@ -40,6 +40,45 @@ def _load(ctx: typer.Context) -> Records:
         print(f"cspctl: warning: {len(broken)} record file(s) have errors and are left out "
               "(run cspctl lint)", file=sys.stderr)
     return records
+
+
+def init(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Option("--name", help="The board's name, as its papers print it.")],
+    folder: Annotated[Path | None, typer.Argument(
+        help="The new board's folder, created when missing [default: the records folder].",
+        file_okay=False, show_default=False)] = None,
+    authority: Annotated[str | None, typer.Option(
+        "--authority", help="The council (or other body) the board belongs to.")] = None,
+    hooks_repo: Annotated[str | None, typer.Option(
+        "--hooks-repo", help="Git URL of the cspctl repository, for pre-commit to fetch its hooks from "
+        "[default: run the cspctl installed here].")] = None,
+) -> None:
+    """Start a new board: records that lint clean, schemas, git and CI set-up.
+
+    Writes partnership.yaml (the name, the authority and the standing items most boards use),
+    people.yaml and forward-plan.yaml (empty, with commented examples), meetings/, reports/ and
+    plans/, the JSON Schemas in schemas/, a .gitignore, a .pre-commit-config.yaml and a CI
+    workflow (.github/workflows/records.yml). The folder is the records folder and the top of
+    the board's git repository. A folder that already holds records is refused; nothing is
+    ever overwritten.
+    """
+    from cspctl.authoring.init import init_board
+    from cspctl.commands.context import records_dir
+    from cspctl.records.discovery import display_path
+
+    root = folder if folder is not None else records_dir(ctx)
+    started = init_board(root, name, authority, hooks_repo)
+    shown = display_path(started.root)
+    print(f"Started a new board in {shown}/:")
+    for relative in started.written:
+        print(f"  wrote {relative}")
+    for relative in started.kept:
+        print(f"  kept {relative} (already there; not overwritten)")
+    print("\nNext:")
+    print(f"  cspctl --records {shown} lint --strict                  # check the records")
+    print(f"  cspctl --records {shown} new meeting YYYY-MM-DD         # the next meeting's record")
+    print(f"  cspctl --records {shown} render agenda YYYY-MM-DD       # its agenda")
 
 
 def fmt(
@@ -79,16 +118,21 @@ def fmt(
 def new_meeting(
     ctx: typer.Context,
     date: Annotated[dt.datetime, typer.Argument(help="The meeting date (YYYY-MM-DD).", **DATE)],
+    title: Annotated[str | None, typer.Option(
+        "--title", help='The meeting\'s title, e.g. "Extraordinary meeting".')] = None,
 ) -> None:
-    """Create meetings/DATE.yaml from the forward plan and the standing items.
+    """Create meetings/DATE.yaml for any date, planned or not.
 
-    The chair, venue and times come from partnership.yaml, the attendance skeleton from the
-    latest meeting, and the actions still open are listed under the minutes item.
+    A date in the forward plan takes its planned items with the standing items around them; any
+    other date (a past, extraordinary or unplanned meeting) gets the standing items only. The
+    venue and times come from partnership.yaml, the chair from its chairs in office on that
+    date, the attendance skeleton from the latest earlier meeting (empty when there is none),
+    and the actions still open are listed under the minutes item.
     """
     from cspctl.authoring.new import new_meeting as run
 
-    created = run(_load(ctx), _day(date))
-    print(f"Created {created.shown}")
+    created = run(_load(ctx), _day(date), title=title)
+    print(f"Created {created.shown} ({created.note})")
 
 
 @new_app.command("report")

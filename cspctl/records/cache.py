@@ -44,8 +44,9 @@ mtime tick; its hash is recomputed rather than trusted (git's "racy clean" rule)
 
 _PACKAGE = Path(__file__).resolve().parent.parent  # cspctl/
 _LOADER_SOURCES = ("records/yamlio/text.py", "records/yamlio/compose.py", "records/yamlio/build.py",
-                   "records/yamlio/read.py", "records/schema_errors.py", "records/loading.py",
-                   "records/store.py", "records/cache.py", "records/packing.py", "problem.py")
+                   "records/yamlio/read.py", "records/schema_errors.py", "records/field_places.py",
+                   "records/loading.py", "records/store.py", "records/cache.py", "records/packing.py",
+                   "problem.py")
 
 
 def cache_folder(root: Path) -> Path:

@@ -72,7 +72,7 @@ def validate(kind: str, document: Document, shown: str) -> FileLoad:
     try:
         return FileLoad(kind, document, adapter(kind).validate_python(document.data))
     except ValidationError as exc:
-        return FileLoad(kind, document, problems=list(problems_from(exc, document, shown, None)))
+        return FileLoad(kind, document, problems=list(problems_from(exc, document, shown, kind)))
 
 
 @contextmanager

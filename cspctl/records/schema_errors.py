@@ -6,9 +6,7 @@ and hostile values can be huge.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
-from functools import cache
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -34,17 +32,16 @@ _PLAIN = {
 
 
 def problems_from(
-    error: ValidationError, document: Document, path: str, root_model: type[BaseModel] | None
+    error: ValidationError, document: Document, path: str, record_kind: str | None
 ) -> Iterator[Problem]:
-    """One `Problem` per pydantic error, located in `document`."""
+    """One `Problem` per pydantic error, located in `document` (a record of `record_kind`)."""
     for item in error.errors(include_url=False, include_input=False):
         where = _data_path(document.data, item["loc"])
         kind = item["type"]
         field = str(where[-1]) if where else "record"
         if kind == "extra_forbidden":
             line, col = document.position(where, key=True)
-            hint = _suggest(field)
-            message = f"unknown field '{_clip(field)}'" + (f" (did you mean '{hint}'?)" if hint else "")
+            message = unknown_field_message(field, model_at(record_kind, item["loc"][:-1]))
             yield Problem(path, line, col, "CSP101", "error", message)
         elif kind == "missing":
             line, col = document.position(where[:-1])
@@ -103,16 +100,29 @@ def _clip(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-@cache
-def _all_field_names() -> tuple[str, ...]:
-    from cspctl.models import registry
+def unknown_field_message(field: str, model: type[BaseModel] | None) -> str:
+    """`unknown field 'x'`, with the closest field of the model at that place (never `x`
+    itself) and, when `x` is a field of other models, where it is allowed."""
+    from cspctl.records.field_places import close_field, places_of
 
-    names: set[str] = set()
-    for model in registry.all_models():
-        names.update(field.alias or name for name, field in model.model_fields.items())
-    return tuple(sorted(names))
+    message = f"unknown field '{_clip(field)}'"
+    hint = close_field(field, model)
+    places = places_of(field, model)
+    if hint and places:
+        return f"{message} (did you mean '{hint}'? '{_clip(field)}' is allowed on {places})"
+    if hint:
+        return f"{message} (did you mean '{hint}'?)"
+    if places and model is not None:
+        from cspctl.records.field_places import described
+
+        return f"{message}: it is not a field of {described(model)}; it is allowed on {places}"
+    if places:
+        return f"{message}: it is allowed on {places}"
+    return message
 
 
-def _suggest(field: str) -> str | None:
-    matches = difflib.get_close_matches(field, _all_field_names(), n=1, cutoff=0.75)
-    return matches[0] if matches else None
+def model_at(record_kind: str | None, loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The model that validates the mapping at pydantic's `loc` in a record of `record_kind`."""
+    from cspctl.records.field_places import model_at as walk
+
+    return walk(record_kind, loc) if record_kind is not None else None

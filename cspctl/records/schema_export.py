@@ -29,15 +29,21 @@ def all_schemas() -> dict[str, dict[str, Any]]:
     return {kind: schema_for(kind) for kind in KINDS}
 
 
+def schema_files() -> dict[str, str]:
+    """The text of every `<kind>.schema.json` file, by file name, as `write_schemas` writes it."""
+    return {f"{kind}.schema.json": json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+            for kind, schema in all_schemas().items()}
+
+
 def write_schemas(folder: Path) -> list[Path]:
     """Write `<kind>.schema.json` for every kind into `folder`; return the files written."""
     from cspctl.records.atomic import atomic_write
 
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for kind, schema in all_schemas().items():
-        path = folder / f"{kind}.schema.json"
-        atomic_write(path, json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
+    for name, text in schema_files().items():
+        path = folder / name
+        atomic_write(path, text)
         written.append(path)
     return written
 

@@ -90,10 +90,20 @@ def test_new_meeting_refuses_to_overwrite(seed: Path, cli: Callable[..., object]
     assert held.code == 1  # type: ignore[attr-defined]
 
 
-def test_new_meeting_needs_a_forward_plan_meeting(seed: Path, cli: Callable[..., object]) -> None:
-    result = cli("--records", seed, "new", "meeting", "2022-05-04")
-    assert result.code == 1 and "2022-06-30" in result.err  # type: ignore[attr-defined]
-    assert not (seed / "meetings" / "2022-05-04.yaml").exists()
+def test_new_meeting_on_an_unplanned_past_date_has_the_standing_items_only(
+        seed: Path, cli: Callable[..., object]) -> None:
+    result = cli("--records", seed, "new", "meeting", "2021-06-30")
+    assert result.code == 0, result.err  # type: ignore[attr-defined]
+    assert "not in the forward plan" in result.out and "standing items only" in result.out  # type: ignore[attr-defined]
+    data = parse((seed / "meetings" / "2021-06-30.yaml").read_text()).data
+    assert [i["title"] for i in data["items"]] == [
+        "Introductions and Apologies", "Declaration of Interest", "Minutes and Actions from previous meeting",
+        "Forward Plan", "AOB"]
+    assert "title" not in data
+    assert data["attendance"]["present"] == []  # no earlier meeting in the records
+    assert "minutes" not in data["items"][2]  # no action was raised before it
+    lint = cli("--records", seed, "lint", "--format", "json")
+    assert "2021-06-30" not in lint.out  # type: ignore[attr-defined]
 
 
 def test_open_actions_of_restricted_items_are_listed_by_id_only(
@@ -112,11 +122,12 @@ def test_open_actions_of_restricted_items_are_listed_by_id_only(
     assert cli("--records", root, "lint").code == 0  # type: ignore[attr-defined]
 
 
-def test_attendance_falls_back_to_the_register(board: Callable[..., Path], cli: Callable[..., object]) -> None:
+def test_a_first_meeting_lists_nobody_as_present(board: Callable[..., Path], cli: Callable[..., object]) -> None:
     root = board(**{"forward-plan.yaml": FORWARD_PLAN, "meetings/2022-03-30.yaml": None})
-    assert cli("--records", root, "new", "meeting", "2022-06-29").code == 0  # type: ignore[attr-defined]
+    result = cli("--records", root, "new", "meeting", "2022-06-29")
+    assert result.code == 0 and "from the forward plan" in result.out  # type: ignore[attr-defined]
     data = load(root / "meetings" / "2022-06-29.yaml").data
-    assert data["attendance"]["present"] == ["Pat Chair", "Sam Lead", "Jo Officer"]
+    assert data["attendance"] == {"present": [], "additional": [], "apologies": []}
     assert [i["title"] for i in data["items"]] == ["Introductions and Apologies", "Knife crime", "AOB"]
 
 
@@ -128,7 +139,7 @@ def test_new_report_on_the_subgroup_template(seed: Path, cli: Callable[..., obje
     assert data["kind"] == "subgroup_update" and data["subgroup"] == "ivolt"
     assert data["authors"] == ["Mel Baker", "Jonathan Woodhams"]
     assert [s["heading"] for s in data["sections"]] == [
-        "Brief Update", "Key Challenge(s)", "Emerging Trends", "Support required from CSP Board",
+        "Brief Update", "Key Challenge(s)", "Emerging Trends", "Support required from the board",
         "List of Appendices"]
     assert all(s["paragraphs"] == [] for s in data["sections"])
     again = cli("--records", seed, "new", "report", "ivolt", "--meeting", "2022-03-30")
@@ -165,3 +176,135 @@ def test_new_meeting_will_not_write_through_a_linked_folder(
     result = cli("--records", root, "new", "meeting", "2022-06-29")
     assert result.code == 1 and "outside the records folder" in result.err  # type: ignore[attr-defined]
     assert list(outside.iterdir()) == []
+
+
+CHAIRS_PARTNERSHIP = """\
+name: Test Partnership Board
+chairs:
+  - {name: Pat Chair, until: 2022-05-31}
+  - {name: Sam Lead, from: 2022-06-01}
+  - Jo Officer
+standing_items:
+  - {id: introductions, title: Introductions and Apologies, position: start}
+  - {id: aob, title: Any Other Business, position: end}
+"""
+
+EARLIER = """\
+date: {date}
+chair: {chair}
+status: drafted
+attendance:
+  present:
+    - Pat Chair
+    - {{name: Jo Officer, organisation: District Council, for: Sam Lead}}
+items:
+  - title: Introductions and Apologies
+    kind: standing
+"""
+
+
+def _chair_of(root: Path, cli: Callable[..., object], date: str) -> object:
+    result = cli("--records", root, "new", "meeting", date)
+    assert result.code == 0, result.err  # type: ignore[attr-defined]
+    return load(root / "meetings" / f"{date}.yaml").data.get("chair")
+
+
+def test_the_chair_is_the_one_in_office_on_the_day(board: Callable[..., Path], cli: Callable[..., object]) -> None:
+    root = board(partnership_yaml=CHAIRS_PARTNERSHIP, **{"meetings/2022-03-30.yaml": None})
+    assert _chair_of(root, cli, "2022-04-06") == "Pat Chair"  # no earlier meeting: first in office
+    assert _chair_of(root, cli, "2022-07-06") == "Sam Lead"   # Pat's term ended on 31 May
+
+
+def test_the_previous_chair_continues_while_in_office(board: Callable[..., Path], cli: Callable[..., object]) -> None:
+    root = board(partnership_yaml=CHAIRS_PARTNERSHIP,
+                 **{"meetings/2022-03-30.yaml": EARLIER.format(date="2022-03-30", chair="jo-officer")})
+    assert _chair_of(root, cli, "2022-04-06") == "Jo Officer"  # by id, written as chairs write it
+
+
+def test_a_change_of_chair_between_meetings(board: Callable[..., Path], cli: Callable[..., object]) -> None:
+    root = board(partnership_yaml=CHAIRS_PARTNERSHIP,
+                 **{"meetings/2022-03-30.yaml": EARLIER.format(date="2022-03-30", chair="Pat Chair")})
+    assert _chair_of(root, cli, "2022-04-20") == "Pat Chair"
+    assert _chair_of(root, cli, "2022-06-15") == "Sam Lead"  # Pat's term ended; Sam's began
+
+
+def test_no_chair_in_office_leaves_the_chair_out(board: Callable[..., Path], cli: Callable[..., object]) -> None:
+    partnership = "name: Test Partnership Board\nchairs:\n  - {name: Pat Chair, from: 2023-01-01}\n"
+    root = board(partnership_yaml=partnership, **{"meetings/2022-03-30.yaml": None})
+    assert _chair_of(root, cli, "2022-04-06") is None
+
+
+def test_attendance_copies_the_members_and_gives_substitutes_way(
+        board: Callable[..., Path], cli: Callable[..., object]) -> None:
+    root = board(partnership_yaml=CHAIRS_PARTNERSHIP,
+                 **{"meetings/2022-03-30.yaml": EARLIER.format(date="2022-03-30", chair="Pat Chair")})
+    assert cli("--records", root, "new", "meeting", "2022-04-20").code == 0  # type: ignore[attr-defined]
+    data = load(root / "meetings" / "2022-04-20.yaml").data
+    assert data["attendance"]["present"] == ["Pat Chair", {"name": "Sam Lead", "organisation": "District Council"}]
+    assert cli("--records", root, "lint", "--strict").code == 0  # type: ignore[attr-defined]
+
+
+def test_an_extraordinary_meeting(board: Callable[..., Path], cli: Callable[..., object]) -> None:
+    root = board(**{"forward-plan.yaml": FORWARD_PLAN})
+    result = cli("--records", root, "new", "meeting", "2022-05-11", "--title", "Extraordinary meeting")
+    assert result.code == 0, result.err  # type: ignore[attr-defined]
+    assert "not in the forward plan" in result.out  # type: ignore[attr-defined]
+    path = root / "meetings" / "2022-05-11.yaml"
+    data = load(path).data
+    assert data["title"] == "Extraordinary meeting"
+    assert [i["title"] for i in data["items"]] == ["Introductions and Apologies", "AOB"]
+    assert (data["start"], data["end"], data["venue"], data["chair"]) == ("10:00", "13:00", "MS Teams", "Pat Chair")
+    assert data["attendance"]["present"] == ["Pat Chair", "Sam Lead"]
+    assert cli("--records", root, "lint", "--strict").code == 0  # type: ignore[attr-defined]
+    assert cli("--records", root, "fmt", "--check", path).code == 0  # type: ignore[attr-defined]
+
+
+SUB_ITEMS = """\
+date: 2022-03-30
+status: drafted
+attendance:
+  present: [Pat Chair]
+items:
+  - title: Part B
+    restricted: true
+    items:
+      - title: Case review
+        actions:
+          - {id: 2022-03-30/1.1.1, owners: [Sam Lead], description: contact the named family, status: in_progress}
+  - title: Updates
+    items:
+      - title: Youth work
+        actions:
+          - {id: 2022-03-30/2.1.1, owners: [], description: quarterly youth work update, status: ongoing}
+          - {id: 2022-03-30/2.1.2, owners: [Pat Chair], description: dropped idea, status: dropped}
+"""
+
+
+def test_open_actions_of_sub_items_in_every_open_status(board: Callable[..., Path], cli: Callable[..., object]) -> None:
+    root = board(partnership_yaml=PARTNERSHIP_WITH_MINUTES,
+                 **{"forward-plan.yaml": FORWARD_PLAN, "meetings/2022-03-30.yaml": SUB_ITEMS})
+    assert cli("--records", root, "new", "meeting", "2022-06-29").code == 0  # type: ignore[attr-defined]
+    text = (root / "meetings" / "2022-06-29.yaml").read_text()
+    assert "named family" not in text
+    assert "2022-03-30/1.1.1: (raised under a restricted item)" in text
+    assert "2022-03-30/2.1.1 (no owner): quarterly youth work update" in text
+    assert "2022-03-30/2.1.2" not in text
+
+
+def test_a_subgroup_update_heads_support_in_the_boards_words(
+        board: Callable[..., Path], cli: Callable[..., object]) -> None:
+    from tests.conftest import PARTNERSHIP
+
+    own = PARTNERSHIP + "labels: {support_required: Support asked of the Board}\n"
+    root = board(partnership_yaml=own)
+    assert cli("--records", root, "new", "report", "ivolt", "--meeting", "2022-03-30").code == 0  # type: ignore[attr-defined]
+    data = load(root / "reports" / "2022-03-30" / "ivolt-update.yaml").data
+    assert data["sections"][3] == {"kind": "support_required", "heading": "Support asked of the Board",
+                                   "paragraphs": []}
+
+
+def test_a_title_lint_would_reject_is_refused(board: Callable[..., Path], cli: Callable[..., object]) -> None:
+    root = board()
+    result = cli("--records", root, "new", "meeting", "2022-05-11", "--title", "Extra\x01ordinary")
+    assert result.code == 1 and "--title" in result.err  # type: ignore[attr-defined]
+    assert not (root / "meetings" / "2022-05-11.yaml").exists()
