@@ -50,6 +50,8 @@ def check(records: Records) -> Iterator[Problem]:
 def _names(register: Register, loaded: Loaded[Any],
            initials: Mapping[str, str] | None) -> Iterator[Problem]:
     for where, name in person_references(loaded.document.data):
+        if initials and name.strip() in initials:
+            continue  # resolves as the meeting's initials say; an unknown value is found there
         if register.resolve_in(name, initials) is None:
             yield _unknown(register, loaded, list(where), name)
 

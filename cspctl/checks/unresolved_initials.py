@@ -35,7 +35,8 @@ def check(records: Records) -> Iterator[Problem]:
     for meeting in records.meetings:
         initials = meeting.model.initials
         for where, name in person_references(meeting.document.data):
-            if not looks_like_initials(name) or register.resolve_in(name, initials) is not None:
+            if not looks_like_initials(name) or name.strip() in initials \
+                    or register.resolve_in(name, initials) is not None:
                 continue
             key = name.strip()
             message = f"'{key}' looks like initials nobody is named for at this meeting: add " \
