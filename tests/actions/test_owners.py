@@ -256,3 +256,31 @@ def test_names_print_as_written_unless_the_board_chooses_canonical(cli: Cli, boa
     assert found["2022-03-30/1.4"]["owners"] == ["Alex Carter"]
     assert found["2022-06-29/1.1"]["owners"] == ["Ana Costa"]
     assert found["2022-03-30/1.1"]["owners"] == ["Northvale Police"]
+
+
+def test_restricted_sub_items_never_reach_public_output(cli: Cli, board: Board, tmp_path: Path) -> None:
+    nested = FIRST + """  - title: Case review
+    restricted: true
+    items:
+      - title: Named case
+        actions:
+          - {id: 2022-03-30/3.1, owners: [Jo Officer], description: SECRET-CANARY follow up}
+  - title: Open business
+    items:
+      - title: Restricted part
+        restricted: true
+        actions:
+          - {id: 2022-03-30/4.1, owners: [Jo Officer], description: SECRET-CANARY second}
+"""
+    root = agency(board, **{"meetings/2022-03-30.yaml": nested})
+    assert cli("--records", root, "lint").code == 0
+    for args in (["actions", "--all", "-f", "json"], ["actions", "--all", "-f", "csv"],
+                 ["render", "actions"], ["render", "minutes", "2022-03-30"]):
+        result = cli("--records", root, *args)
+        assert result.code == 0, result.err
+        assert "SECRET-CANARY" not in result.out and "3.1" not in result.out, args
+    chase = cli("--records", root, "chase", "--output", tmp_path / "out")
+    assert chase.code == 0
+    assert all("SECRET-CANARY" not in p.read_text(encoding="utf-8") for p in (tmp_path / "out").iterdir())
+    full = by_id(rows(cli, root, "--all", "--include-restricted"))
+    assert {"2022-03-30/3.1", "2022-03-30/4.1"} <= set(full)
