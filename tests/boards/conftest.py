@@ -1,6 +1,7 @@
 """Test boards under tests/boards/<name>/, each with its reviewed golden renders in
 `<name>/golden/`. Regenerate them with `pytest tests/boards --update-golden` (or
-`CSPCTL_UPDATE_GOLDEN=1 pytest`), then review the diff like code."""
+`CSPCTL_UPDATE_GOLDEN=1 pytest`; the option is tests/conftest.py's), then review the diff
+like code."""
 
 from __future__ import annotations
 
@@ -12,14 +13,6 @@ from pathlib import Path
 import pytest
 
 BOARDS = Path(__file__).resolve().parent
-
-
-def pytest_addoption(parser: pytest.Parser) -> None:
-    try:
-        parser.addoption("--update-golden", action="store_true", default=False,
-                         help="Rewrite golden files from the current renders instead of comparing.")
-    except ValueError:
-        pass  # tests/render/conftest.py added it first
 
 
 @pytest.fixture
