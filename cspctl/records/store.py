@@ -99,10 +99,16 @@ class Records:
 
     def meeting_dates(self) -> list[dt.date]:
         """Every known meeting date, held or planned, in order."""
-        dates = {m.model.date for m in self.meetings}
-        if self.forward_plan:
-            dates.update(p.date for p in self.forward_plan.model.meetings)
-        return sorted(dates)
+        # Kept while the meetings and the forward plan stay the same: the action log asks
+        # once per meeting, and sorting thousands of dates each time made it quadratic.
+        key = (id(self.meetings), len(self.meetings), id(self.forward_plan))
+        cached = self.__dict__.get("_meeting_dates")
+        if cached is None or cached[0] != key:
+            dates = {m.model.date for m in self.meetings}
+            if self.forward_plan:
+                dates.update(p.date for p in self.forward_plan.model.meetings)
+            cached = self.__dict__["_meeting_dates"] = (key, sorted(dates))
+        return list(cached[1])
 
     def next_meeting_after(self, date: dt.date) -> dt.date | None:
         return next((d for d in self.meeting_dates() if d > date), None)
