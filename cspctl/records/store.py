@@ -101,14 +101,15 @@ class Records:
         """Every known meeting date, held or planned, in order."""
         # Kept while the meetings and the forward plan stay the same: the action log asks
         # once per meeting, and sorting thousands of dates each time made it quadratic.
-        key = (id(self.meetings), len(self.meetings), id(self.forward_plan))
         cached = self.__dict__.get("_meeting_dates")
-        if cached is None or cached[0] != key:
+        if cached is None or cached[0] is not self.meetings or cached[1] != len(self.meetings) \
+                or cached[2] is not self.forward_plan:
             dates = {m.model.date for m in self.meetings}
             if self.forward_plan:
                 dates.update(p.date for p in self.forward_plan.model.meetings)
-            cached = self.__dict__["_meeting_dates"] = (key, sorted(dates))
-        return list(cached[1])
+            cached = (self.meetings, len(self.meetings), self.forward_plan, sorted(dates))
+            self.__dict__["_meeting_dates"] = cached
+        return list(cached[3])
 
     def next_meeting_after(self, date: dt.date) -> dt.date | None:
         return next((d for d in self.meeting_dates() if d > date), None)
