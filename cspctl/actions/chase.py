@@ -149,7 +149,8 @@ def _message(owner: Owner, to: str, sender: str, sender_email: str | None, as_of
     message = EmailMessage()
     message["From"] = formataddr((sender, sender_email or NO_ADDRESS))
     message["To"] = formataddr((owner.name, to))
-    message["Subject"] = (f"{board}: your open actions as of {as_of.isoformat()}"
+    what = "your open actions" if owned else "actions without an owner"
+    message["Subject"] = (f"{board}: {what} as of {as_of.isoformat()}"
                           + (f" ({late} overdue)" if late else ""))
     message["Date"] = format_datetime(dt.datetime.combine(as_of, dt.time(9, 0), dt.UTC))
     message["Message-ID"] = f"<chase.{as_of.isoformat()}.{stem}@cspctl.invalid>"
