@@ -43,7 +43,7 @@ def test_ownerless_actions_are_listed_for_the_manager(cli: Cli, board: Board, tm
     result = chase(cli, agency(board), out)
     assert "1 open action(s) have no owner: listed for Jo Officer." in result.out
     message = read_eml(out / "jo-officer.eml")
-    assert message["Subject"] == "Northvale Community Partnership: actions without an owner as of 2022-12-01"
+    assert message["Subject"].strip() == "Northvale Community Partnership: actions without an owner as of 2022-12-01"
     jo = message.get_content()
     assert "Dear Jo Officer," in jo and "## No owner yet" in jo and "2022-03-30/1.2" in jo
     assert "please find one before the next board meeting" in jo
