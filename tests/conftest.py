@@ -62,6 +62,13 @@ items:
 """
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    # Here, not in tests/render/ or tests/boards/: an option may be added only once.
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="Rewrite golden files (tests/golden/, tests/boards/*/golden/) from the "
+                     "current renders instead of comparing.")
+
+
 def write_tree(root: Path, files: dict[str, str]) -> Path:
     for name, text in files.items():
         path = root / name

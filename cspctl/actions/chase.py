@@ -1,9 +1,12 @@
 """Chasing action owners: one reminder per person, as Markdown and as an unsent .eml draft.
 
-The CSP officer chases owners before every board. cspctl writes the reminders and never sends
-them: each .eml carries `X-Unsent: 1`, so a mail client opens it as a draft to review and
-send. A group's actions are chased with each of its members; owners without an email in the
-register get the Markdown only, and the summary says who they are.
+The board's officer chases owners before every meeting. cspctl writes the reminders and never
+sends them: each .eml carries `X-Unsent: 1`, so a mail client opens it as a draft to review
+and send. A group's actions are chased with each of its members; a memberless group or an
+organisation is greeted as colleagues, never as a person; owners without an email in the
+register get the Markdown only, and the summary says who they are. Actions nobody owns yet
+are listed for the partnership's manager (else its contact officer), or left out with a
+note. `ongoing` actions recur and are never chased.
 """
 
 from __future__ import annotations
@@ -13,11 +16,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cspctl.actions.log import NO_OWNER, Owner, action_rows, by_owner, select
+from cspctl.actions.log import NO_OWNER, ActionRow, Owner, action_rows, by_owner, select
 from cspctl.errors import CspError
 from cspctl.records.store import Records
 
 TEMPLATE = "chase.md.j2"
+CHASED = ("open", "in_progress")
+"""Statuses that are chased: an `ongoing` action recurs and is never overdue."""
+NO_ADDRESS = "board@invalid"
 
 
 @dataclass
@@ -32,6 +38,9 @@ class ChaseResult:
     folder: Path
     reminders: list[Reminder] = field(default_factory=list)
     unowned: int = 0
+    unowned_to: str | None = None
+    """Who the actions without an owner were listed for (None: nobody, they were left out)."""
+    skipped_ongoing: int = 0
 
     @property
     def without_email(self) -> list[str]:
@@ -40,30 +49,43 @@ class ChaseResult:
 
 def chase(records: Records, as_of: dt.date, output: Path, source: str = "all") -> ChaseResult:
     """Write a reminder for every owner of an open action into `output`."""
-    rows = select(action_rows(records, as_of, source), statuses=("open",))
+    all_rows = action_rows(records, as_of, source)
+    rows = select(all_rows, statuses=CHASED)
     owners = by_owner(records.register, rows)
     from cspctl.render.environment import make_environment
     from cspctl.render.labels import labels_for
 
+    partnership = records.partnership.model if records.partnership else None
     env = make_environment(records.register, records_root=records.root,
-                           labels=labels_for(records.partnership.model if records.partnership else None))
+                           labels=labels_for(partnership))
     template = env.get_template(TEMPLATE)
     sender_name, sender_email = _sender(records)
-    board = records.partnership.model.name if records.partnership else "Community Safety Partnership"
+    board = partnership.name if partnership else "The board"
     next_meeting = records.next_meeting_after(as_of - dt.timedelta(days=1))
     try:
         output.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise CspError(f"cannot create {output}: {exc.strerror}") from None
-    result = ChaseResult(output)
-    for owner in owners:
-        if owner.name == NO_OWNER:
-            result.unowned = len(owner.rows)
-            continue
+    result = ChaseResult(output, skipped_ongoing=len(select(all_rows, statuses=("ongoing",))))
+    unowned = next((o.rows for o in owners if o.name == NO_OWNER), [])
+    result.unowned = len(unowned)
+    letters: list[tuple[Owner, list[ActionRow], list[ActionRow]]] = [
+        (o, o.rows, []) for o in owners if o.name != NO_OWNER]
+    if unowned:
+        keeper = _keeper(records)
+        if keeper is not None:
+            result.unowned_to = keeper.name
+            mine = next((entry for entry in letters if entry[0].id and entry[0].id == keeper.id), None)
+            if mine is not None:
+                mine[2].extend(unowned)
+            else:
+                letters.append((keeper, [], unowned))
+    for owner, owned, nobodys in letters:
         text = template.render(
-            owner=owner, as_of=as_of, board=board, next_meeting=next_meeting,
-            sender=sender_name, overdue=[r for r in owner.rows if r.overdue],
-            upcoming=[r for r in owner.rows if not r.overdue],
+            owner=owner, greeting=greeting(owner), as_of=as_of, board=board,
+            next_meeting=next_meeting, sender=sender_name, owned=owned,
+            overdue=[r for r in owned if r.overdue], upcoming=[r for r in owned if not r.overdue],
+            unowned=nobodys,
         )
         stem = _slug(owner.id or owner.name)
         markdown = output / f"{stem}.md"
@@ -72,35 +94,63 @@ def chase(records: Records, as_of: dt.date, output: Path, source: str = "all") -
             markdown.write_text(text, encoding="utf-8")
             if eml is not None and owner.email:
                 eml.write_bytes(_message(owner, owner.email, sender_name, sender_email, as_of,
-                                         board, text, stem))
+                                         board, text, stem, owned))
         except OSError as exc:
             raise CspError(f"cannot write to {output}: {exc.strerror}") from None
         result.reminders.append(Reminder(owner, markdown, eml))
     return result
 
 
+def greeting(owner: Owner) -> str:
+    """"Dear Alison Cooper," for a person; colleagues for an organisation or a group, never
+    a greeting that takes them for a person."""
+    if owner.kind == "person":
+        return f"Dear {owner.salutation or owner.name},"
+    if owner.kind == "organisation":
+        return f"Dear colleagues at {owner.name},"
+    return f"Dear colleagues ({owner.name}),"
+
+
+def _keeper(records: Records) -> Owner | None:
+    """Who keeps the actions nobody owns: the partnership's manager, else its contact."""
+    if records.partnership is None:
+        return None
+    model = records.partnership.model
+    entry = records.register.resolve(model.manager) if model.manager else None
+    if entry is not None and entry.kind == "person":
+        return Owner(entry.name, entry.id, entry.email, kind="person", salutation=entry.salutation)
+    if model.contact is not None:
+        return Owner(model.contact.name, None, model.contact.email, kind="person")
+    return None
+
+
 def _sender(records: Records) -> tuple[str, str | None]:
-    """Who the reminders come from: the policy officer, else the manager, of the partnership."""
+    """Who the reminders come from: the policy officer, else the manager, else the contact
+    officer of the partnership; failing all, the partnership's team."""
     if records.partnership is not None:
         model = records.partnership.model
         for ref in (model.policy_officer, model.manager):
             entry = records.register.resolve(ref) if ref else None
             if entry is not None:
                 return entry.name, entry.email
-    return "The Community Safety Partnership team", None
+        if model.contact is not None:
+            return model.contact.name, model.contact.email
+        return f"The {model.name} team", None
+    return "The board's officers", None
 
 
 def _message(owner: Owner, to: str, sender: str, sender_email: str | None, as_of: dt.date,
-             board: str, text: str, stem: str) -> bytes:
+             board: str, text: str, stem: str, owned: list[ActionRow]) -> bytes:
     from email.message import EmailMessage
     from email.policy import SMTP
     from email.utils import format_datetime, formataddr
 
-    late = sum(1 for r in owner.rows if r.overdue)
+    late = sum(1 for r in owned if r.overdue)
     message = EmailMessage()
-    message["From"] = formataddr((sender, sender_email or "csp-board@invalid"))
+    message["From"] = formataddr((sender, sender_email or NO_ADDRESS))
     message["To"] = formataddr((owner.name, to))
-    message["Subject"] = (f"{board}: your open actions as of {as_of.isoformat()}"
+    what = "your open actions" if owned else "actions without an owner"
+    message["Subject"] = (f"{board}: {what} as of {as_of.isoformat()}"
                           + (f" ({late} overdue)" if late else ""))
     message["Date"] = format_datetime(dt.datetime.combine(as_of, dt.time(9, 0), dt.UTC))
     message["Message-ID"] = f"<chase.{as_of.isoformat()}.{stem}@cspctl.invalid>"

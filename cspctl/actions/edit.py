@@ -4,7 +4,8 @@ Minutes are reviewed as diffs, so an edit must touch the action's own lines and 
 the file is edited through ruamel's round-trip path (comments, quoting and layout kept), the
 new text is validated as a meeting record before anything is written, a diff of old and new
 text must stay inside the action's block, and the write is atomic. Approved minutes are a
-legal record: only progress (status, completion date, updates) may change on them.
+legal record: only progress (status, completion date, review date, updates) may change on
+them. Actions of sub-items are found and edited like any other (`walk_items`, `record_path`).
 """
 
 from __future__ import annotations
@@ -13,13 +14,17 @@ import datetime as dt
 import difflib
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cspctl.errors import CspError
+from cspctl.models.meeting import ItemPath, record_path, walk_items
 from cspctl.records.store import Records
 
-KEY_ORDER = ("id", "owners", "description", "due", "status", "completed_on", "carried_from",
-             "updates")
+if TYPE_CHECKING:
+    from cspctl.models.meeting import Item, Meeting
+
+KEY_ORDER = ("id", "owners", "description", "due", "status", "review", "completed_on",
+             "carried_from", "updates")
 
 
 @dataclass
@@ -42,6 +47,7 @@ class Edit:
     completed_on: dt.date | None = None
     date_completion: bool = False
     """Give an already completed action without a completion date one (`actions done`)."""
+    review: dt.date | None = None
 
 
 def mark_done(records: Records, action_id: str, on: dt.date | None, note: str | None,
@@ -57,16 +63,17 @@ def apply(records: Records, action_id: str, edit: Edit) -> Change:
     from cspctl.records.roundtrip import rt_dump, rt_load
     from cspctl.records.yamlio.text import YamlError, read_text
 
-    meeting, i, a = find_action(records, action_id)
+    meeting, path, a = find_action(records, action_id)
     if edit.note is not None and not edit.note.strip():
         raise CspError("--note cannot be empty", 2)
-    action = meeting.model.items[i].actions[a]
+    action = _item_at(meeting.model, path).actions[a]
     raised = _origin(meeting.model.date, action.carried_from)
     if edit.due is not None and meeting.model.status == "approved" \
             and edit.due != action.due:
         raise CspError(f"the minutes of {meeting.model.date} are approved: only an action's status, "
                        "completion date and updates may change, not its due date")
-    for what, date in (("due date", edit.due), ("completion date", edit.completed_on)):
+    for what, date in (("due date", edit.due), ("completion date", edit.completed_on),
+                       ("review date", edit.review)):
         if date is not None and date < raised:
             raise CspError(f"the {what} {date} is before the meeting that raised "
                            f"{action_id} ({raised})")
@@ -75,8 +82,13 @@ def apply(records: Records, action_id: str, edit: Edit) -> Change:
         data = rt_load(text)
     except YamlError as exc:
         raise CspError(f"{meeting.display}:{exc.line}:{exc.column}: {exc.message}") from None
-    node = data["items"][i]["actions"][a]
-    if node.get("id") != action_id:
+    try:
+        node = data
+        for key in (*record_path(path), "actions", a):
+            node = node[key]
+    except (KeyError, IndexError, TypeError):
+        node = None
+    if not hasattr(node, "get") or node.get("id") != action_id:
         raise CspError(f"{meeting.display} changed while cspctl was reading it; try again")
     before = _last_scalar(node)
     fields = _mutate(node, edit)
@@ -85,7 +97,7 @@ def apply(records: Records, action_id: str, edit: Edit) -> Change:
         return change
     _carry_trailing_comment(before, _last_scalar(node))
     new_text = rt_dump(data)
-    _check(meeting.display, text, new_text, (i, a))
+    _check(meeting.display, text, new_text, (*record_path(path), "actions", a))
     try:
         atomic_write(meeting.path, new_text, root=records.root)
     except (YamlError, OSError) as exc:
@@ -94,14 +106,15 @@ def apply(records: Records, action_id: str, edit: Edit) -> Change:
     return change
 
 
-def find_action(records: Records, action_id: str) -> tuple[Any, int, int]:
-    """The meeting holding `action_id` and the action's item and position, or a user error."""
+def find_action(records: Records, action_id: str) -> tuple[Any, ItemPath, int]:
+    """The meeting holding `action_id`, the path of its item (sub-items too) and its
+    position there, or a user error."""
     ids: list[str] = []
     for meeting in records.meetings:
-        for i, item in enumerate(meeting.model.items):
+        for path, item in walk_items(meeting.model.items):
             for a, action in enumerate(item.actions):
                 if action.id == action_id:
-                    return meeting, i, a
+                    return meeting, path, a
                 ids.append(action.id)
     plan_ids = [f"{p.model.id}/{t.id}.{pa.number}" for p in records.plans
                 for t in p.model.themes for pa in t.actions]
@@ -118,6 +131,15 @@ def find_action(records: Records, action_id: str) -> tuple[Any, int, int]:
     hint = difflib.get_close_matches(action_id, ids + plan_ids, n=1, cutoff=0.5)
     raise CspError(f"no action with id '{action_id}'"
                    + (f"; did you mean '{hint[0]}'?" if hint else ""))
+
+
+def _item_at(meeting: Meeting, path: ItemPath) -> Item:
+    items, item = meeting.items, None
+    for index in path:
+        item = items[index]
+        items = item.items
+    assert item is not None
+    return item
 
 
 def _mutate(node: Any, edit: Edit) -> list[str]:
@@ -138,6 +160,8 @@ def _mutate(node: Any, edit: Edit) -> list[str]:
         changed.append("completed_on")
     if edit.due is not None and _as_date(node.get("due")) != edit.due:
         _set(node, "due", _fresh(edit.due), changed)
+    if edit.review is not None and _as_date(node.get("review")) != edit.review:
+        _set(node, "review", _fresh(edit.review), changed)
     if edit.note is not None:
         entry = CommentedMap([("date", _fresh(edit.on)), ("note", edit.note.strip())])
         updates = node.get("updates")
@@ -224,7 +248,7 @@ def _carry_trailing_comment(old: tuple[Any, Any] | None, new: tuple[Any, Any] | 
         "\n" + rest, token.start_mark, None)
 
 
-def _check(display: str, old: str, new: str, where: tuple[int, int]) -> None:
+def _check(display: str, old: str, new: str, where: tuple[str | int, ...]) -> None:
     """Refuse a write that is invalid or that reaches outside the action's own lines."""
     from pydantic import ValidationError
 
@@ -247,13 +271,14 @@ def _check(display: str, old: str, new: str, where: tuple[int, int]) -> None:
                        "(its layout does not survive a round trip); nothing was written")
 
 
-def _lines_of(document: Any, where: tuple[int, int], last_line: int) -> tuple[int, int]:
-    """The 1-based lines [start, end) of action `where`: to the next node that is not its own."""
-    prefix = ("items", where[0], "actions", where[1])
+def _lines_of(document: Any, prefix: tuple[str | int, ...], last_line: int) -> tuple[int, int]:
+    """The 1-based lines [start, end) of the action at key path `prefix`: to the next node
+    that is not its own."""
+    size = len(prefix)
     positions = [(p, lc[0]) for table in (document.values, document.keys) for p, lc in table.items()]
     start = document.values[prefix][0]
-    inside = max(line for p, line in positions if p[:4] == prefix)
-    later = [line for p, line in positions if p[:4] != prefix and line > inside]
+    inside = max(line for p, line in positions if p[:size] == prefix)
+    later = [line for p, line in positions if p[:size] != prefix and line > inside]
     return start, min(later, default=last_line + 1)
 
 

@@ -8,10 +8,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TextIO
 
-from cspctl.actions.log import ActionRow, Owner
+from cspctl.actions.log import NO_OWNER, ActionRow, Owner
 
 CSV_FIELDS = ("id", "description", "owners", "due", "status", "source", "raised",
-              "days_overdue", "overdue", "item", "completed_on", "carried_from", "rag")
+              "days_overdue", "overdue", "item", "completed_on", "carried_from", "rag",
+              "review", "owner_ids")
 HEADINGS = ("ID", "Owners", "Action", "Due", "Days overdue", "Status", "Source")
 
 
@@ -46,6 +47,7 @@ def write_csv(listing: Listing, out: TextIO) -> None:
     for owner, row in pairs:
         data = row.as_dict()
         data["owners"] = "; ".join(row.owners)
+        data["owner_ids"] = "; ".join(i or "" for i in row.owner_ids)
         data["owner"] = owner
         writer.writerow(["" if data[f] is None else data[f] for f in fields])
 
@@ -92,7 +94,8 @@ def write_table(listing: Listing, out: TextIO) -> None:
             cells = _cells(row)
             late = f"\n{row.days_overdue} day{'s' if row.days_overdue != 1 else ''} late"
             when = cells[3] + (late if row.overdue else "")
-            when += "" if row.status == "open" else f"\n{row.status}"
+            when += "" if row.status == "open" or row.status == "ongoing" else \
+                f"\n{status_words(row.status)}"
             table.add_row(cells[0], cells[1], cells[2], when, cells[6],
                           style="bold red" if row.overdue else None)
         console.print(table)
@@ -111,10 +114,21 @@ def _widths(rows: list[ActionRow], total: int) -> tuple[int, int, int, int]:
 
 
 def _cells(row: ActionRow) -> list[str]:
-    owners = ", ".join(row.owners) or (row.lead_note or "—")
-    due = row.due.isoformat() if row.due else "next meeting"
-    return [row.id, owners, " ".join(row.description.split()), due,
-            str(row.days_overdue) if row.overdue else "", row.status, row.source]
+    owners = ", ".join(row.owners) or (row.lead_note or NO_OWNER)
+    return [row.id, owners, " ".join(row.description.split()), due_words(row),
+            str(row.days_overdue) if row.overdue else "", status_words(row.status), row.source]
+
+
+def due_words(row: ActionRow) -> str:
+    """When the action is due: its date, "next meeting", or for an ongoing action its review."""
+    if row.status == "ongoing":
+        return f"ongoing, review by {row.review.isoformat()}" if row.review else "ongoing"
+    return row.due.isoformat() if row.due else "next meeting"
+
+
+def status_words(status: str) -> str:
+    """A status as people write it: `in_progress` is "in progress"."""
+    return status.replace("_", " ")
 
 
 def _count(rows: list[ActionRow]) -> str:

@@ -27,6 +27,7 @@ from cspctl.checks import (
     red_without_progress,
     report_meeting,
     unknown_person,
+    unresolved_initials,
     usual_weekday,
 )
 from cspctl.problem import Problem
@@ -34,6 +35,7 @@ from cspctl.records.store import Records
 
 REGISTRY: tuple[ModuleType, ...] = (
     unknown_person,
+    unresolved_initials,
     duplicate_ids,
     hidden_characters,
     meeting_file_name,

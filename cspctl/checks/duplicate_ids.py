@@ -1,8 +1,9 @@
 """CSP202 — ids are unique.
 
-People and groups (ids, names and aliases must not point at two entries), actions across all
-meetings, reports across the folder, plans, and action numbers within a plan's theme. A
-duplicate makes references ambiguous, so the second occurrence is an error.
+People, groups and organisations (ids, names and aliases must not point at two entries),
+actions across all meetings and their sub-items, reports across the folder, plans, and action
+numbers within a plan's theme. A duplicate makes references ambiguous, so the second
+occurrence is an error.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from cspctl.models.meeting import record_path, walk_items
 from cspctl.problem import Problem
 from cspctl.records.register import normalise
 from cspctl.records.store import Loaded, Records
@@ -21,7 +23,7 @@ def check(records: Records) -> Iterator[Problem]:
     if records.people is not None:
         people = records.people
         seen: dict[str, str] = {}
-        for section in ("people", "groups"):
+        for section in ("people", "groups", "organisations"):
             for index, entry in enumerate(getattr(people.model, section)):
                 for field, values in (("id", [entry.id]), ("name", [entry.name]),
                                       ("aliases", entry.aliases)):
@@ -35,9 +37,9 @@ def check(records: Records) -> Iterator[Problem]:
                             )
                         seen.setdefault(key, entry.id)
     yield from _unique(
-        ((m, ["items", i, "actions", a, "id"], action.id)
+        ((m, [*record_path(path), "actions", a, "id"], action.id)
          for m in records.meetings
-         for i, item in enumerate(m.model.items)
+         for path, item in walk_items(m.model.items)
          for a, action in enumerate(item.actions)),
         "action",
     )

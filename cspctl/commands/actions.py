@@ -35,6 +35,8 @@ class Source(str, Enum):
 
 class Status(str, Enum):
     open = "open"
+    in_progress = "in_progress"
+    ongoing = "ongoing"
     completed = "completed"
     dropped = "dropped"
 
@@ -49,7 +51,9 @@ def actions(
     ctx: typer.Context,
     overdue: Annotated[bool, typer.Option("--overdue", help="Only actions past their due date.")] = False,
     all_: Annotated[bool, typer.Option("--all", help="Every status, not only open actions.")] = False,
-    status: Annotated[Status | None, typer.Option("--status", help="Only actions with this status.")] = None,
+    status: Annotated[list[Status] | None, typer.Option(
+        "--status", help="Only actions with this status (repeat for several; default: open, "
+        "in_progress and ongoing).")] = None,
     owner: Annotated[str | None, typer.Option("--owner", metavar="NAME",
                      help="Only actions of this person or group (id, name or alias); a person's "
                      "actions include their groups'.")] = None,
@@ -62,22 +66,26 @@ def actions(
 ) -> None:
     """The action log across meetings and action plans: who owes what, and how late.
 
-    Lists open actions by default, most overdue first. An action without a due date is due at
-    the next meeting after the one that raised it; plan actions are due at their end date.
-    Use `actions done ID` and `actions update ID` to record progress.
+    Lists the actions still wanted (open, in progress, ongoing) by default, most overdue
+    first. An action without a due date is due at the next meeting held after the one that
+    raised it; plan actions are due at their end date. An ongoing action is never overdue and
+    shows its review date. Use `actions done ID` and `actions update ID` to record progress.
     """
     if ctx.invoked_subcommand is not None:
         return
-    from cspctl.actions.formats import FORMATS, Listing
+    from cspctl.actions.formats import FORMATS, Listing, status_words
     from cspctl.actions.log import action_rows, by_owner, owned_by, resolve_owner, select
+    from cspctl.models.meeting import OPEN_STATUSES
 
-    if all_ and status is not None:
+    if all_ and status:
         raise CspError("use either --all or --status, not both", 2)
     records = _load(ctx, include_restricted)
     day = as_of.date() if as_of else dt.date.today()
-    statuses = [s.value for s in Status] if all_ else [(status or Status.open).value]
+    statuses = ([s.value for s in Status] if all_ else
+                list(dict.fromkeys(s.value for s in status)) if status else list(OPEN_STATUSES))
     rows = select(action_rows(records, day, source.value), statuses=statuses, overdue=overdue)
-    title = f"{'Overdue' if overdue else 'All' if all_ else statuses[0].capitalize()} actions"
+    named = "Open" if not status else " or ".join(status_words(s) for s in statuses).capitalize()
+    title = f"{'Overdue' if overdue else 'All' if all_ else named} actions"
     if owner is not None:
         entry = resolve_owner(records.register, owner)
         rows = owned_by(records.register, rows, entry)
@@ -114,16 +122,21 @@ def update(
     note: Annotated[str, typer.Option("--note", metavar="TEXT", help="The progress update.")],
     due: Annotated[dt.datetime | None, typer.Option("--due", formats=["%Y-%m-%d"], metavar="DATE",
                    help="A new due date (not on approved minutes).")] = None,
-    status: Annotated[Status | None, typer.Option("--status", help="A new status.")] = None,
+    status: Annotated[Status | None, typer.Option(
+        "--status", help="A new status: open, in_progress, ongoing (a recurring task, never "
+        "overdue), completed or dropped.")] = None,
+    review: Annotated[dt.datetime | None, typer.Option("--review", formats=["%Y-%m-%d"],
+                      metavar="DATE", help="When the board next reviews an ongoing action.")] = None,
     on: Annotated[dt.datetime | None, typer.Option("--on", formats=["%Y-%m-%d"], metavar="DATE",
                   help="Date of the update (default: today).")] = None,
 ) -> None:
     """Add a dated progress update to a meeting action, optionally moving its due date or
-    changing its status."""
+    review date, or changing its status."""
     from cspctl.actions.edit import Edit, apply
 
     day = on.date() if on else dt.date.today()
-    edit = Edit(day, note, status.value if status else None, due.date() if due else None)
+    edit = Edit(day, note, status.value if status else None, due.date() if due else None,
+                review=review.date() if review else None)
     _report(apply(_load(ctx, True), action_id, edit))
 
 
@@ -148,8 +161,14 @@ def chase(
           f"({len(result.reminders)} .md, {emails} .eml). Nothing was sent.")
     if result.without_email:
         print("No email in the register (Markdown only): " + ", ".join(result.without_email))
-    if result.unowned:
-        print(f"{result.unowned} open action(s) have no owner and were not chased.")
+    if result.unowned_to:
+        print(f"{result.unowned} open action(s) have no owner: listed for {result.unowned_to}.")
+    elif result.unowned:
+        print(f"{result.unowned} open action(s) have no owner and were not chased "
+              "(the partnership names no manager or contact to list them for).")
+    if result.skipped_ongoing:
+        print(f"{result.skipped_ongoing} ongoing action(s) were not chased (they recur and are "
+              "never overdue).")
 
 
 def _load(ctx: typer.Context, include_restricted: bool) -> Records:

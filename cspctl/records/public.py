@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from cspctl.models.meeting import paper_ids
+from cspctl.models.meeting import paper_ids, walk_items
 from cspctl.records.store import Loaded, Records
 from cspctl.records.yamlio.read import Document
 
@@ -45,7 +45,10 @@ def _restricted_papers(records: Records) -> set[str]:
     for meeting in records.meetings:
         for item in meeting.model.items:
             if item.restricted:
-                hidden.update(paper_ids(item))
+                hidden.update(p for _, sub in walk_items([item]) for p in paper_ids(sub))
+            else:
+                hidden.update(p for _, sub in walk_items(item.items) if sub.restricted
+                              for _, deeper in walk_items([sub]) for p in paper_ids(deeper))
     # an appendix of a hidden paper is hidden with it
     changed = True
     while changed:
@@ -66,14 +69,20 @@ def _strip(loaded: Loaded[Any], model: Any) -> Loaded[Any]:
 
 
 def _public_meeting(model: Any, hidden: set[str]) -> Any:
-    items = []
-    for item in model.items:
+    return model.model_copy(update={"items": _public_items(model.items, hidden)})
+
+
+def _public_items(items: list[Any], hidden: set[str]) -> list[Any]:
+    # A restricted item loses its sub-items too: they are its content.
+    found = []
+    for item in items:
         if item.restricted:
-            items.append(item.model_copy(update={"minutes": None, "decisions": [], "papers": [],
-                                                 "actions": []}))
+            found.append(item.model_copy(update={"minutes": None, "decisions": [], "papers": [],
+                                                 "actions": [], "items": []}))
         else:
-            items.append(item.model_copy(update={"papers": [p for p in item.papers if p not in hidden]}))
-    return model.model_copy(update={"items": items})
+            found.append(item.model_copy(update={"papers": [p for p in item.papers if p not in hidden],
+                                                 "items": _public_items(item.items, hidden)}))
+    return found
 
 
 def _public_report(model: Any, hidden: set[str]) -> Any:

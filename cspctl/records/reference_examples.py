@@ -118,7 +118,8 @@ EXAMPLES: dict[str, str] = {
     "Meeting.chair": "Pat Jones",
     "Meeting.note_taker": "Jo Officer",
     "Meeting.status": "drafted",
-    "Meeting.publications": "[{on: 2021-12-01, commit: 2f6b1de0c7e4a9b8d1f3c5e7a9b0c2d4e6f8a1b3, folder: published/2021-12-08}]",
+    "Meeting.publications": ("[{on: 2021-12-01, commit: 2f6b1de0c7e4a9b8d1f3c5e7a9b0c2d4e6f8a1b3, "
+                             "folder: published/2021-12-08}]"),
     "Publication.on": "2021-12-01",
     "Publication.commit": "2f6b1de0c7e4a9b8d1f3c5e7a9b0c2d4e6f8a1b3",
     "Publication.folder": "published/2021-12-08",

@@ -1,13 +1,16 @@
-"""The people register as a lookup: names, ids and aliases to people and groups.
+"""The people register as a lookup: names, ids and aliases to people, groups and organisations.
 
 The board's papers spell people several ways ("Narinder Dail" / "Narinder Dial"); lookups are
-case- and space-insensitive and aliases absorb the rest.
+case- and space-insensitive and aliases absorb the rest. A meeting's `initials` resolve first
+inside that meeting only (`resolve_in`), so "AC" can be two people at two meetings. Papers
+print names as the record writes them; the register gives identity (`shown_name`).
 """
 
 from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -16,16 +19,20 @@ from cspctl.records.yamlio.text import Path_
 if TYPE_CHECKING:
     from cspctl.models.people import PeopleRegister
 
-SINGLE_PERSON_FIELDS = frozenset({"chair", "note_taker", "manager", "policy_officer"})
+SINGLE_PERSON_FIELDS = frozenset({"chair", "note_taker", "manager", "policy_officer", "person"})
 PERSON_LIST_FIELDS = frozenset(
     {"chairs", "presenters", "owners", "authors", "leads", "copy_to", "members",
      "present", "additional", "apologies", "membership"}
 )
+ENTRY_PERSON_FIELDS = ("name", "for")
+"""The person keys of a mapping inside a person list (`{name, organisation, for}`, `{name, from}`)."""
+INITIALS_SHAPE = re.compile(r"[A-Z]{2,4}")
+"""What initials look like in minutes ("AC", "JMK"): checked with `fullmatch`."""
 
 
 @dataclass
 class Entry:
-    """A person or a group of the register."""
+    """A person, a group or an organisation of the register (`kind`)."""
 
     id: str
     name: str
@@ -34,6 +41,7 @@ class Entry:
     role: str | None = None
     organisation: str | None = None
     members: list[str] = field(default_factory=list)
+    salutation: str | None = None
 
 
 def normalise(name: str) -> str:
@@ -58,6 +66,7 @@ class Register:
             entry = Entry(group.id, group.name, "group")
             self._add(entry, [group.id, group.name, *group.aliases])
             entry.members = list(group.members)
+        self._add_organisations(register)
 
     def _add(self, entry: Entry, keys: list[str]) -> None:
         self.entries.setdefault(entry.id, entry)
@@ -109,6 +118,54 @@ class Register:
     def groups_of(self, person_id: str) -> list[Entry]:
         return [e for e in self.entries.values() if e.kind == "group" and person_id in self.person_ids(e.id)]
 
+    # Organisations, per-meeting initials and names as written.
+
+    def _add_organisations(self, register: PeopleRegister) -> None:
+        for organisation in register.organisations:
+            entry = Entry(organisation.id, organisation.name, "organisation")
+            self._add(entry, [organisation.id, organisation.name, *organisation.aliases])
+        for person in register.people:
+            known = self.entries.get(person.id)
+            if known is not None and known.kind == "person":
+                known.salutation = person.salutation
+
+    @property
+    def has_organisations(self) -> bool:
+        """Whether the board keeps a list of organisations (only then are theirs checked)."""
+        return any(e.kind == "organisation" for e in self.entries.values())
+
+    def organisation(self, name: str) -> Entry | None:
+        """The organisation a name stands for, or None (a person's or group's name is none)."""
+        entry = self.resolve(name)
+        return entry if entry is not None and entry.kind == "organisation" else None
+
+    def resolve_in(self, name: str, initials: Mapping[str, str] | None) -> Entry | None:
+        """Resolve a name used at one meeting: that meeting's `initials` first, then the register."""
+        if initials:
+            meant = initials.get(name.strip())
+            if meant is not None:
+                return self.resolve(meant)
+        return self.resolve(name)
+
+    def shown_name(self, name: str, *, canonical: bool = False,
+                   initials: Mapping[str, str] | None = None) -> str:
+        """The name a paper prints: as the record writes it, or with `names: canonical` the
+        register's name (the meeting's initials resolved first)."""
+        if not canonical:
+            return name
+        entry = self.resolve_in(name, initials)
+        return entry.name if entry is not None else name
+
+    def identity(self, name: str, initials: Mapping[str, str] | None = None) -> str:
+        """A key equal for every spelling of one entry: its id, else the name normalised."""
+        entry = self.resolve_in(name, initials)
+        return entry.id if entry is not None else normalise(name)
+
+
+def looks_like_initials(name: str) -> bool:
+    """"AC", "JMK": two to four capitals, as minutes abbreviate people."""
+    return INITIALS_SHAPE.fullmatch(name.strip()) is not None
+
 
 def person_references(data: Any) -> list[tuple[Path_, str]]:
     """Every place a record names a person or group, with the name as written: a string under
@@ -129,7 +186,11 @@ def _references(value: Any, path: Path_, found: list[tuple[Path_, str]]) -> None
                 for index, name in enumerate(item):
                     if isinstance(name, str):
                         found.append(((*path, key, index), name))
-                    elif isinstance(name, (dict, list)):
+                    elif isinstance(name, dict):
+                        found.extend(((*path, key, index, k), name[k]) for k in ENTRY_PERSON_FIELDS
+                                     if isinstance(name.get(k), str))
+                        _references(name, (*path, key, index), found)
+                    elif isinstance(name, list):
                         _references(name, (*path, key, index), found)
             elif isinstance(item, (dict, list)):
                 _references(item, (*path, key), found)

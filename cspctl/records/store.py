@@ -99,10 +99,17 @@ class Records:
 
     def meeting_dates(self) -> list[dt.date]:
         """Every known meeting date, held or planned, in order."""
-        dates = {m.model.date for m in self.meetings}
-        if self.forward_plan:
-            dates.update(p.date for p in self.forward_plan.model.meetings)
-        return sorted(dates)
+        # Kept while the meetings and the forward plan stay the same: the action log asks
+        # once per meeting, and sorting thousands of dates each time made it quadratic.
+        cached = self.__dict__.get("_meeting_dates")
+        if cached is None or cached[0] is not self.meetings or cached[1] != len(self.meetings) \
+                or cached[2] is not self.forward_plan:
+            dates = {m.model.date for m in self.meetings}
+            if self.forward_plan:
+                dates.update(p.date for p in self.forward_plan.model.meetings)
+            cached = (self.meetings, len(self.meetings), self.forward_plan, sorted(dates))
+            self.__dict__["_meeting_dates"] = cached
+        return list(cached[3])
 
     def next_meeting_after(self, date: dt.date) -> dt.date | None:
         return next((d for d in self.meeting_dates() if d > date), None)

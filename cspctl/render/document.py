@@ -41,8 +41,10 @@ def render(records: Records, request: Request) -> bytes:
         raise CspError(f"unknown format '{request.format}'; formats: {', '.join(FORMATS)}", 2)
     source = records if request.include_restricted else public(records)
     doc, title = _BUILDERS[request.kind](source, request)
+    partnership = source.partnership.model if source.partnership else None
     env = make_environment(source.register, templates=request.templates, records_root=records.root,
-                           labels=labels_for(source.partnership.model if source.partnership else None))
+                           labels=labels_for(partnership),
+                           names=partnership.names if partnership else "as_written")
     context = {"doc": doc, "meta": meta(source, title, request.include_restricted)}
     template = request.kind.replace("-", "_")
     return fmt.produce(env, template, context)

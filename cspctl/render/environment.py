@@ -23,9 +23,11 @@ if TYPE_CHECKING:
 
 def make_environment(register: Register, *, templates: Path | None = None,
                      records_root: Path = Path("records"),
-                     labels: Mapping[str, str] | None = None) -> Environment:
+                     labels: Mapping[str, str] | None = None,
+                     names: str = "as_written") -> Environment:
     """An environment with the template search path, autoescape rules, filters and the
-    board's `label(key)` words (`render.labels`)."""
+    board's `label(key)` words (`render.labels`); `names` is the partnership's choice of
+    names as written or `canonical` (the register's)."""
     from jinja2 import Environment, StrictUndefined, pass_eval_context, select_autoescape
 
     env = Environment(
@@ -46,7 +48,7 @@ def make_environment(register: Register, *, templates: Path | None = None,
         join_names=filters.join_names,
         md=pass_eval_context(filters.md),
         cell=pass_eval_context(filters.cell),
-        **filters.people_filters(register),
+        **filters.people_filters(register, canonical=names == "canonical"),
     )
     env.globals["label"] = label_function(labels if labels is not None else DEFAULTS)
     return env

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -95,24 +95,31 @@ def finalize_markdown(eval_ctx: EvalContext, value: Any) -> Any:
     return str(value).replace("<", "&lt;")
 
 
-def people_filters(register: Register) -> dict[str, Any]:
-    """Name filters bound to the board's register."""
+def people_filters(register: Register, canonical: bool = False) -> dict[str, Any]:
+    """Name filters bound to the board's register. Names print as the record writes them
+    ("Councillor Mullane", "AC"); with `names: canonical` (`canonical`) they print as the
+    register's names, a meeting's initials (the optional `initials` argument) resolved first."""
 
-    def person(ref: str | None) -> str:
-        return register.display(ref) if ref else ""
+    def person(ref: str | None, initials: Mapping[str, str] | None = None) -> str:
+        return register.shown_name(ref, canonical=canonical, initials=initials) if ref else ""
 
-    def person_role(ref: str) -> str:
-        entry = register.resolve(ref)
-        if entry is None:
-            return ref
-        return f"{entry.name} – {entry.role}" if entry.role else entry.name
+    def person_role(ref: str, initials: Mapping[str, str] | None = None) -> str:
+        """The name with the register's role, unless the name as written already carries it
+        ("T/Detective Superintendent Gordon Henderson")."""
+        shown = person(ref, initials)
+        entry = register.resolve_in(ref, initials)
+        if entry is None or not entry.role or entry.role.casefold() in shown.casefold():
+            return shown
+        return f"{shown} – {entry.role}"
 
-    def people(refs: Iterable[str] | None, joiner: str = " and ") -> str:
-        return join_names([person(r) for r in refs or []], joiner)
+    def people(refs: Iterable[str] | None, joiner: str = " and ",
+               initials: Mapping[str, str] | None = None) -> str:
+        return join_names([person(r, initials) for r in refs or []], joiner)
 
-    def attendance(attendees: Iterable[Any]) -> str:
+    def attendance(attendees: Iterable[Any], initials: Mapping[str, str] | None = None) -> str:
         """"A, B (CHAIR) and C": attendees with their marks, as the minutes list them."""
-        return join_names([person(a.ref) + "".join(f" ({m})" for m in a.marks) for a in attendees])
+        return join_names([person(a.ref, initials) + "".join(f" ({m})" for m in a.marks)
+                           for a in attendees])
 
     return {"person": person, "person_role": person_role, "people": people,
             "attendance": attendance}

@@ -91,6 +91,12 @@ def word_diff(before: str | None, after: str | None, context: int = CONTEXT) -> 
     return result
 
 
+def canonical_names(side: Side) -> bool:
+    """Whether the board prints the register's names (`names: canonical`), not as written."""
+    partnership = side.raw.partnership
+    return partnership is not None and partnership.model.names == "canonical"
+
+
 def same_person(register: Register, name: str) -> str:
     """A key that is equal for two spellings of the same person."""
     entry = register.resolve(name)

@@ -95,7 +95,9 @@ def _action(c: Change, s: Style) -> str:
         on = f" on {c.extra['completed_on']}" if c.extra.get("completed_on") else ""
         return f"{head} completed{on}{who}: {title}"
     if c.change in ("reopened", "dropped"):
-        return f"{head} {c.change} (was {c.before}){who}: {title}"
+        return f"{head} {c.change} (was {_status(c.before)}){who}: {title}"
+    if c.change in ("open", "in_progress", "ongoing"):
+        return f"{head} now {_status(c.after)} (was {_status(c.before)}){who}: {title}"
     if c.change == "reassigned":
         return f"{head} reassigned: {arrow}: {title}"
     if c.change == "re-dated":
@@ -106,6 +108,11 @@ def _action(c: Change, s: Style) -> str:
     if c.change == "progress":
         return f"{head} progress noted{who}: {s.esc('; '.join(c.after or []))}"
     return f"{head} {c.change}: {arrow}{who}: {title}"
+
+
+def _status(value: object) -> str:
+    """A status as people write it: `in_progress` is "in progress"."""
+    return str(value).replace("_", " ")
 
 
 def _item(c: Change, s: Style) -> str:

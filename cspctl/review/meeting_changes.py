@@ -1,14 +1,28 @@
-"""Changes to meeting records: status, attendance, items, minutes, decisions and actions."""
+"""Changes to meeting records: status, attendance, items, minutes, decisions and actions.
+
+People are shown as the record writes them (the register's names with `names: canonical`);
+whether two spellings are one person is the register's (and the meeting's initials') call.
+Actions of sub-items count like any other; those under a restricted item stay hidden."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from cspctl.models.meeting import attendee_name, walk_items
 from cspctl.records.register import Register
-from cspctl.review.changes import RESTRICTED_MINUTES, Change, Side, match_items, moved, same_person, word_diff
+from cspctl.review.changes import (
+    RESTRICTED_MINUTES,
+    Change,
+    Side,
+    canonical_names,
+    match_items,
+    moved,
+    word_diff,
+)
 
 DETAILS = ("title", "start", "end", "venue", "chair", "note_taker")
 PEOPLE = ("chair", "note_taker")
+DONE = ("completed", "dropped")
 
 
 def meeting_changes(b: Side, a: Side, include_restricted: bool) -> list[Change]:
@@ -25,7 +39,7 @@ def meeting_changes(b: Side, a: Side, include_restricted: bool) -> list[Change]:
         if new is None:
             assert old is not None
             if str(old.relative) not in a.unreadable:
-                count = sum(len(item.actions) for item in old.model.items)
+                count = sum(len(item.actions) for _, item in walk_items(old.model.items))
                 out.append(Change(record, "meeting", str(date), "removed", before=old.model.status,
                                   note=f"the meeting record and its {count} actions were deleted"))
             continue
@@ -34,22 +48,37 @@ def meeting_changes(b: Side, a: Side, include_restricted: bool) -> list[Change]:
                 continue
             out.append(Change(record, "meeting", str(date), "added", after=new.model.status))
             empty = Meeting.model_validate({"date": date.isoformat()})
-            meeting = _Meeting(record, b.register, a.register, include_restricted)
+            meeting = _Meeting(record, b.register, a.register, include_restricted, canonical_names(a))
             out += meeting.compare(empty, new.model, empty, shown_a[date], added=True)
             continue
-        meeting = _Meeting(record, b.register, a.register, include_restricted)
+        meeting = _Meeting(record, b.register, a.register, include_restricted, canonical_names(a))
         out += meeting.compare(old.model, new.model, shown_b[date], shown_a[date], added=False)
     return out
 
 
 class _Meeting:
     def __init__(self, record: str, old_register: Register, new_register: Register,
-                 include_restricted: bool) -> None:
+                 include_restricted: bool, canonical: bool = False) -> None:
         self.record = record
         self.old_register = old_register
         self.new_register = new_register
         self.include = include_restricted
+        self.canonical = canonical
         self.out: list[Change] = []
+        self.old_initials: dict[str, str] = {}
+        self.new_initials: dict[str, str] = {}
+
+    def old_name(self, name: str) -> str:
+        return self.old_register.shown_name(name, canonical=self.canonical, initials=self.old_initials)
+
+    def new_name(self, name: str) -> str:
+        return self.new_register.shown_name(name, canonical=self.canonical, initials=self.new_initials)
+
+    def old_key(self, name: str) -> str:
+        return self.old_register.identity(name, self.old_initials)
+
+    def new_key(self, name: str) -> str:
+        return self.new_register.identity(name, self.new_initials)
 
     def add(self, kind: str, id: str, change: str, before: Any = None, after: Any = None,
             **more: Any) -> None:
@@ -57,14 +86,14 @@ class _Meeting:
 
     def compare(self, old: Any, new: Any, old_shown: Any, new_shown: Any, *, added: bool) -> list[Change]:
         date = str(new.date)
+        self.old_initials, self.new_initials = dict(old.initials), dict(new.initials)
         if not added and (old.status, old.approved_at) != (new.status, new.approved_at):
             extra = {"approved_at": new.approved_at} if new.approved_at else {}
             self.add("status", date, "changed", old.status, new.status, extra=extra)
         if not added:
             for name in DETAILS:
                 before, after = getattr(old, name), getattr(new, name)
-                if name in PEOPLE and before and after and same_person(self.old_register, before) \
-                        == same_person(self.new_register, after):
+                if name in PEOPLE and before and after and self.old_key(before) == self.new_key(after):
                     continue
                 if before != after:
                     self.add("details", name, "changed", before, after)
@@ -75,15 +104,15 @@ class _Meeting:
 
     def attendance(self, old: Any, new: Any) -> None:
         for section in ("present", "additional", "apologies"):
-            before, after = getattr(old, section), getattr(new, section)
-            old_keys = {same_person(self.old_register, n) for n in before}
-            new_keys = {same_person(self.new_register, n) for n in after}
-            gone = [self.old_register.display(n) for n in before if same_person(self.old_register, n) not in new_keys]
-            came = [self.new_register.display(n) for n in after if same_person(self.new_register, n) not in old_keys]
+            before = [attendee_name(e) for e in getattr(old, section)]
+            after = [attendee_name(e) for e in getattr(new, section)]
+            old_keys = {self.old_key(n) for n in before}
+            new_keys = {self.new_key(n) for n in after}
+            gone = [self.old_name(n) for n in before if self.old_key(n) not in new_keys]
+            came = [self.new_name(n) for n in after if self.new_key(n) not in old_keys]
             if gone or came:
                 self.add("attendance", section, "changed",
-                         [self.old_register.display(n) for n in before],
-                         [self.new_register.display(n) for n in after],
+                         [self.old_name(n) for n in before], [self.new_name(n) for n in after],
                          extra={"added": came, "removed": gone})
 
     def items(self, old: Any, new: Any, old_shown: Any, new_shown: Any) -> None:
@@ -125,33 +154,35 @@ class _Meeting:
         self.add(kind, number, change, before, after, title=title, words=word_diff(before, after))
 
     def actions(self, new: Any, old_shown: Any, new_shown: Any) -> None:
-        hidden = set() if self.include else {a.id for i in new.items if i.restricted for a in i.actions}
-        before = {a.id: a for item in old_shown.items for a in item.actions}
-        after = {a.id: a for item in new_shown.items for a in item.actions}
+        hidden = set() if self.include else _restricted_actions(new.items)
+        before = {a.id: a for _, item in walk_items(old_shown.items) for a in item.actions}
+        after = {a.id: a for _, item in walk_items(new_shown.items) for a in item.actions}
         for action_id in sorted((before.keys() | after.keys()) - hidden, key=_action_order):
             self.action(action_id, before.get(action_id), after.get(action_id))
 
     def action(self, action_id: str, old: Any, new: Any) -> None:
         if new is None:
-            owners = [self.old_register.display(o) for o in old.owners]
+            owners = [self.old_name(o) for o in old.owners]
             self.add("action", action_id, "removed", old.description, None, title=old.description, owners=owners)
             return
-        owners = [self.new_register.display(o) for o in new.owners]
+        owners = [self.new_name(o) for o in new.owners]
         more = {"title": new.description, "owners": owners}
         if old is None:
             self.add("action", action_id, "raised", None, new.description,
                      extra={"due": new.due, "status": new.status}, **more)
             return
         if old.status != new.status:
-            change = "reopened" if new.status == "open" else new.status
+            change = "reopened" if new.status == "open" and old.status in DONE else new.status
             self.add("action", action_id, change, old.status, new.status,
                      extra={"completed_on": new.completed_on} if new.completed_on else {}, **more)
         elif old.completed_on != new.completed_on:
             self.add("action", action_id, "completion date changed", old.completed_on, new.completed_on, **more)
-        old_owners = {same_person(self.old_register, o) for o in old.owners}
-        if old_owners != {same_person(self.new_register, o) for o in new.owners}:
-            self.add("action", action_id, "reassigned",
-                     [self.old_register.display(o) for o in old.owners], owners, **more)
+        old_owners = {self.old_key(o) for o in old.owners}
+        if old_owners != {self.new_key(o) for o in new.owners}:
+            self.add("action", action_id, "reassigned", [self.old_name(o) for o in old.owners],
+                     owners, **more)
+        if old.review != new.review:
+            self.add("action", action_id, "review date changed", old.review, new.review, **more)
         if old.due != new.due:
             self.add("action", action_id, "re-dated", old.due, new.due, **more)
         if old.description != new.description:
@@ -161,6 +192,17 @@ class _Meeting:
         fresh = [f"{u.date}: {u.note}" for u in new.updates if (u.date, u.note) not in seen]
         if fresh:
             self.add("action", action_id, "progress", None, fresh, **more)
+
+
+def _restricted_actions(items: list[Any]) -> set[str]:
+    """The ids of actions under a restricted item, its sub-items included."""
+    found: set[str] = set()
+    for item in items:
+        if item.restricted:
+            found.update(a.id for _, sub in walk_items([item]) for a in sub.actions)
+        else:
+            found |= _restricted_actions(item.items)
+    return found
 
 
 def _content(item: Any) -> Any:

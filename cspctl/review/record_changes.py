@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from cspctl.records.register import normalise
-from cspctl.review.changes import Change, Side, same_person, word_diff
+from cspctl.review.changes import Change, Side, canonical_names, same_person, word_diff
 
 RESTRICTED_NOTE = "restricted: content not shown"
 
@@ -137,7 +137,7 @@ def report_changes(b: Side, a: Side, include_restricted: bool) -> list[Change]:
                 out.append(Change(record, "report", rid, "changed", note=RESTRICTED_NOTE, extra=meeting))
             continue
         report = shown_a[rid]
-        authors = [a.register.display(name) for name in report.authors]
+        authors = [a.register.shown_name(name, canonical=canonical_names(a)) for name in report.authors]
         if rid not in shown_b:
             note = "previously restricted" if old is not None else None
             out.append(Change(record, "report", rid, "filed", None, report.subject, title=report.subject,
@@ -214,7 +214,7 @@ def _plan_action(record: str, key: str, old: tuple[str, Any] | None, new: tuple[
         return [Change(record, "plan action", key, "added" if old is None else "removed",
                        title=action.action, extra={"theme": (new or old)[0]})]  # type: ignore[index]
     was, now = old[1], new[1]
-    leads = [a.register.display(name) for name in now.leads]
+    leads = [a.register.shown_name(name, canonical=canonical_names(a)) for name in now.leads]
     more: dict[str, Any] = {"title": now.action, "owners": leads}
     out: list[Change] = []
     if was.rag != now.rag:
@@ -227,7 +227,7 @@ def _plan_action(record: str, key: str, old: tuple[str, Any] | None, new: tuple[
         out.append(Change(record, "plan action", key, "re-dated", was.end, now.end, **more))
     if {same_person(b.register, n) for n in was.leads} != {same_person(a.register, n) for n in now.leads}:
         out.append(Change(record, "plan action", key, "reassigned",
-                          [b.register.display(n) for n in was.leads], leads, **more))
+                          [b.register.shown_name(n, canonical=canonical_names(a)) for n in was.leads], leads, **more))
     if was.action != now.action:
         out.append(Change(record, "plan action", key, "reworded", was.action, now.action,
                           words=word_diff(was.action, now.action), **more))

@@ -19,11 +19,6 @@ from tests.conftest import SEED_RECORDS
 GOLDEN = Path(__file__).resolve().parent.parent / "golden"
 
 
-def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true", default=False,
-                     help="Rewrite tests/golden/ from the current renders instead of comparing.")
-
-
 @pytest.fixture(scope="session")
 def seed() -> Records:
     return load_records(SEED_RECORDS)

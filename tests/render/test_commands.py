@@ -77,7 +77,7 @@ def test_seed_agenda_30_march_2022(cli) -> None:  # type: ignore[no-untyped-def]
     assert "| 15 | 12:14 | AOB |" in out
     assert "Timings: 139 minutes, 10:00 to 12:19" in out
     assert "WARNING" not in out
-    assert "Safer Neighbourhood Board Update — Stephen Thompson" in out
+    assert "Safer Neighbourhood Board Update — Steve Thompson" in out  # as the forward plan writes it
 
 
 def test_overrunning_agenda_warns(cli, board: Callable[..., Path]) -> None:  # type: ignore[no-untyped-def]
