@@ -104,8 +104,22 @@ class Records:
             dates.update(p.date for p in self.forward_plan.model.meetings)
         return sorted(dates)
 
+    def not_held_dates(self) -> set[dt.date]:
+        """Dates of meetings cancelled or postponed: by their record, else by the forward plan."""
+        from cspctl.models.meeting import NOT_HELD
+
+        found = {m.model.date for m in self.meetings if m.model.status in NOT_HELD}
+        if self.forward_plan:
+            recorded = {m.model.date for m in self.meetings}
+            found.update(p.date for p in self.forward_plan.model.meetings
+                         if p.status in NOT_HELD and p.date not in recorded)
+        return found
+
     def next_meeting_after(self, date: dt.date) -> dt.date | None:
-        return next((d for d in self.meeting_dates() if d > date), None)
+        """The next meeting held or planned after `date`: a cancelled or postponed meeting
+        is never a due date."""
+        skipped = self.not_held_dates()
+        return next((d for d in self.meeting_dates() if d > date and d not in skipped), None)
 
 
 def load_records(root: Path, *, exact: bool = False, cache: Cache | None = None,
