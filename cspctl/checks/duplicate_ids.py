@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from cspctl.models.meeting import record_path, walk_items
 from cspctl.problem import Problem
 from cspctl.records.register import normalise
 from cspctl.records.store import Loaded, Records
@@ -35,9 +36,9 @@ def check(records: Records) -> Iterator[Problem]:
                             )
                         seen.setdefault(key, entry.id)
     yield from _unique(
-        ((m, ["items", i, "actions", a, "id"], action.id)
+        ((m, [*record_path(path), "actions", a, "id"], action.id)
          for m in records.meetings
-         for i, item in enumerate(m.model.items)
+         for path, item in walk_items(m.model.items)
          for a, action in enumerate(item.actions)),
         "action",
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from cspctl.models.meeting import record_path, walk_items
 from cspctl.problem import Problem
 from cspctl.records.store import Records
 
@@ -17,8 +18,8 @@ CODE = "CSP403"
 
 def check(records: Records) -> Iterator[Problem]:
     for meeting in records.meetings:
-        for i, item in enumerate(meeting.model.items):
+        for path, item in walk_items(meeting.model.items):
             for a, action in enumerate(item.actions):
                 if not action.owners and action.status not in ("completed", "dropped"):
-                    yield meeting.problem(["items", i, "actions", a], CODE, "warning",
+                    yield meeting.problem([*record_path(path), "actions", a], CODE, "warning",
                                           f"action {action.id} has no owner")

@@ -1,8 +1,8 @@
 """CSP302 — meetings fall on the partnership's usual weekday (warning).
 
-`partnership.yaml` declares the weekday the board meets on. A meeting or forward-plan date on
-another day is usually a typo in the date; if the board really moved the meeting, the warning
-can stand.
+`partnership.yaml` may declare the weekday the board meets on (`meetings: {weekday: …}`). A
+meeting or forward-plan date on another day is usually a typo in the date; if the board really
+moved the meeting, the warning can stand. Without a weekday nothing is checked.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ CODE = "CSP302"
 
 
 def check(records: Records) -> Iterator[Problem]:
-    if records.partnership is None:
+    usual = records.partnership.model.meetings.weekday if records.partnership else None
+    if usual is None:
         return
-    usual = records.partnership.model.meetings.weekday
     for meeting in records.meetings:
         day = meeting.model.date.strftime("%A")
         if day != usual:
