@@ -69,6 +69,7 @@ class Agenda:
     items: list[AgendaItem]
     status: str = "planned"
     notes: str | None = None
+    title: str | None = None
 
     @property
     def held(self) -> bool:
@@ -126,7 +127,7 @@ def build_agenda(records: Records, date: dt.date) -> Agenda | None:
         agenda = Agenda(date, "meeting", model.start or (defaults.start if defaults else None),
                         model.end or (defaults.end if defaults else None),
                         model.venue or (defaults.venue if defaults else None), model.chair,
-                        _recorded(records, model.items, ""), model.status, model.notes)
+                        _recorded(records, model.items, ""), model.status, model.notes, model.title)
         return _timed(agenda)
     plan = records.forward_plan
     planned = next((p for p in plan.model.meetings if p.date == date), None) if plan else None

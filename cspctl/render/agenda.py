@@ -2,9 +2,9 @@
 
 The paper says only what the records say. The time line is the meeting's start and end
 ("10:00–13:00"), its start alone when no end is recorded, and nothing without a start. A
-"Start" column is printed only when some item has a start time (see `records.agenda`: the
-meeting has a start and every earlier item a duration), a "Mins" column only when some item
-has a duration. How the items fit the slot is advice for the organisers, not the public:
+"Start" column is printed only when an item after the first has a start time (see
+`records.agenda`: the meeting has a start and every earlier item a duration), a "Mins"
+column only when some item has a duration. How the items fit the slot is advice for the organisers, not the public:
 `cspctl status` and lint (CSP303) give it.
 """
 
@@ -71,7 +71,9 @@ class AgendaView:
 
     @property
     def show_start(self) -> bool:
-        return any(r.start for r in self.rows)
+        """A Start column only when it says more than the meeting's start time: some item
+        after the first has a known start."""
+        return sum(1 for r in self.rows if r.start) > 1
 
     @property
     def show_minutes(self) -> bool:
@@ -90,6 +92,8 @@ def build(records: Records, date: dt.date) -> AgendaView:
         for s in (records.partnership.model.subgroups if records.partnership else [])
         if s.reports
     ]
+    if not agenda.held:  # a notice: no time, place or chair for a meeting that is not held
+        return AgendaView(date, agenda.source, agenda.status, agenda.notes, None, None, None, None, [])
     rows = [_row(records, item, depth, subgroups) for depth, item in agenda.walk()]
     return AgendaView(date, agenda.source, agenda.status, agenda.notes, agenda.start, agenda.end,
                       agenda.venue, agenda.chair, rows)

@@ -46,7 +46,7 @@ def build_calendar(records: Records) -> bytes:
         event: Any = Event()
         event.add("uid", f"{date.isoformat()}@{domain}.cspctl")
         event.add("dtstamp", stamp)
-        event.add("summary", f"{name} board meeting")
+        event.add("summary", f"{name}: {agenda.title}" if agenda.title else name)
         if agenda.start:
             event.add("dtstart", _at(date, agenda.start, zone))
             if agenda.end:

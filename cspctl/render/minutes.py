@@ -136,7 +136,7 @@ def build(records: Records, date: dt.date) -> MinutesView:
             found.append(Attendee(name, ([", ".join(written)] if written else []) + ([mark] if mark else [])))
         return found
 
-    start, end, venue = meeting_defaults(records, date)
+    start, end, venue = meeting_defaults(records, date) if model.status not in NOT_HELD else (None, None, None)
     view = MinutesView(date, model.title, start, end, venue, model.status, model.approved_at,
                        people(model.attendance.present), people(model.attendance.additional),
                        people(model.attendance.apologies), [], model.notes, model.quorate)
