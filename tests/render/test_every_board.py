@@ -296,3 +296,16 @@ def test_no_declarations_line_is_never_invented(cli, board) -> None:  # type: ig
     out = render(cli, make(board, meeting), "minutes", "2022-03-30")
     assert "### 1. DECLARATIONS OF INTEREST\n\n### 2. SCHEME" in out
     assert "No declarations" not in out and "Declarations of interest:" not in out
+
+
+def test_word_minutes_follow_the_markdown_structure(cli, board) -> None:  # type: ignore[no-untyped-def]
+    import docx
+
+    root = make(board, NESTED)
+    target = root.parent / "minutes.docx"
+    assert cli("--records", root, "render", "minutes", "2022-03-30", "--format", "docx",
+               "--output", target).code == 0
+    paragraphs = [(p.style.name, p.text) for p in docx.Document(str(target)).paragraphs]
+    assert ("Heading 3", "3. PLAN REFRESH") in paragraphs
+    assert ("Heading 4", "3.1 Survey") in paragraphs
+    assert ("Normal", "Deferred to 29 June 2022") in paragraphs
