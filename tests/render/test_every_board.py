@@ -229,14 +229,18 @@ def test_a_cancelled_meeting_is_never_the_next_meeting(cli, board) -> None:  # t
 
 
 def test_cancelled_meetings_expect_no_minutes_and_approve_none(cli, board) -> None:  # type: ignore[no-untyped-def]
-    root = make(board, CANCELLED, **{"meetings/2022-06-29.yaml": PLAIN.replace("2022-03-30", "2022-06-29")})
-    refused = cli("--records", root, "approve", "2022-03-30", "--at", "2022-06-29")
+    later = CANCELLED.replace("2022-03-30", "2022-06-29")
+    root = make(board, **{"meetings/2022-06-29.yaml": later,
+                          "forward-plan.yaml": "meetings:\n  - date: 2022-09-28\n"})
+    refused = cli("--records", root, "approve", "2022-06-29", "--at", "2022-09-28")
     assert refused.code == 1 and "was cancelled: it has no minutes to approve" in refused.err
-    at_cancelled = cli("--records", root, "approve", "2022-06-29", "--at", "2022-03-30")
+    at_cancelled = cli("--records", root, "approve", "2022-03-30", "--at", "2022-06-29")
     assert at_cancelled.code == 1
-    status = cli("--records", root, "status", "2022-03-30", "--as-of", "2022-03-01")
+    assert "minutes can only be approved at a meeting that takes place" in at_cancelled.err
+    status = cli("--records", root, "status", "2022-06-29", "--as-of", "2022-06-01")
     assert status.code == 0 and "The meeting is cancelled: no papers are expected." in status.out
     assert "not ready" in status.out
+    assert "Papers: 0 of 0 filed" in status.out
 
 
 def test_forward_plan_meeting_can_be_cancelled(cli, board) -> None:  # type: ignore[no-untyped-def]

@@ -79,3 +79,13 @@ def test_diff_names_sub_items_by_number_and_hides_restricted_ones(cli: Cli, appr
     hidden = next(c for c in minutes if c["id"] == "11.2")
     assert hidden["note"] == "minutes of a restricted item changed" and "Beta" not in result.out
     assert "Acme" not in result.out
+
+
+def test_a_meeting_called_off_is_recorded_by_status_and_notes_not_deleted(cli: Cli, repo: GitRepo) -> None:
+    december = "records/meetings/2021-12-08.yaml"
+    text = (repo.root / december).read_text(encoding="utf-8")
+    status = next(line for line in text.splitlines() if line.startswith("status:"))
+    repo.edit(december, status + "\n", "status: cancelled\nnotes: Cancelled at short notice.\n")
+    result = cli("lint", "--base", "main")
+    assert result.code == 0, result.out
+    assert " CSP7" not in result.out
