@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from cspctl.errors import CspError
+from cspctl.models.meeting import NOT_HELD
 from cspctl.records.store import Records
 
 
@@ -36,6 +37,12 @@ def approve(records: Records, date: dt.date, at: dt.date) -> Approved:
     if meeting.model.status == "planned":
         raise CspError(f"the meeting of {date.isoformat()} is still planned: there are no minutes "
                        "to approve yet (set status to held or drafted first)")
+    if meeting.model.status in NOT_HELD:
+        raise CspError(f"the meeting of {date.isoformat()} was {meeting.model.status}: it has no "
+                       "minutes to approve")
+    if at in records.not_held_dates():
+        raise CspError(f"the meeting of {at.isoformat()} is cancelled or postponed: minutes can "
+                       "only be approved at a meeting that takes place")
     if at <= date:
         raise CspError(f"minutes can only be approved at a later meeting; {at.isoformat()} is not "
                        f"after {date.isoformat()}")

@@ -3,7 +3,10 @@
 Papers filed against papers expected — every subgroup that reports owes an update, every
 planned item that needs a paper owes one — with the people to chase for the missing ones;
 the papers deadline (`partnership.papers_deadline`, in working days); the agenda's time
-against the slot; and the actions still open that fall due by the meeting.
+against the slot (advice for the organisers that public agendas no longer print: only from
+the durations the records give, and only against an end time when one is recorded); and the
+actions still open that fall due by the meeting. A cancelled or postponed meeting expects
+no papers and is never ready.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from typing import Any
 
 from cspctl.authoring.workdays import WorkingCalendar, calendar_for
 from cspctl.errors import CspError
-from cspctl.models.meeting import paper_ids
+from cspctl.models.meeting import NOT_HELD, paper_ids, walk_items
 from cspctl.records.register import normalise
 from cspctl.records.store import Records
 
@@ -44,6 +47,13 @@ class Status:
     agenda_minutes: int
     slot_minutes: int | None
     actions: list[Any]
+    meeting_status: str = "planned"
+    untimed: int = 0
+    finish: str | None = None
+
+    @property
+    def held(self) -> bool:
+        return self.meeting_status not in NOT_HELD
     calendar: WorkingCalendar = field(default_factory=WorkingCalendar)
 
     @property
@@ -60,7 +70,7 @@ class Status:
 
     @property
     def ready(self) -> bool:
-        return not self.missing and not self.overrun
+        return self.held and not self.missing and not self.overrun
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -73,6 +83,8 @@ class Status:
             "days_to_deadline": (self.deadline - self.as_of).days if self.deadline else None,
             "agenda_minutes": self.agenda_minutes, "slot_minutes": self.slot_minutes,
             "overrun_minutes": self.overrun,
+            "untimed_items": self.untimed, "finish": self.finish,
+            "meeting_status": self.meeting_status,
             "open_actions_due": [a.as_dict() for a in self.actions],
         }
 
@@ -89,15 +101,15 @@ def meeting_status(records: Records, date: dt.date, as_of: dt.date, *,
         known = ", ".join(d.isoformat() for d in records.meeting_dates()) or "none"
         raise CspError(f"no meeting on {date.isoformat()} in meetings/ or the forward plan "
                        f"(known meetings: {known})")
-    papers = expected_papers(records, date, include_restricted=include_restricted)
+    papers = expected_papers(records, date, include_restricted=include_restricted) if agenda.held else []
     rule = records.partnership.model.papers_deadline if records.partnership else None
     calendar = calendar_for(records.partnership.model if records.partnership else None)
     deadline = calendar.deadline(date, rule) if rule else None
     visible = records if include_restricted else public(records)
     due = [row for row in action_rows(visible, as_of)
-           if row.status == "open" and row.due is not None and row.due <= date]
+           if row.status in ("open", "in_progress") and row.due is not None and row.due <= date]
     return Status(date, as_of, agenda.source, papers, deadline, agenda.total_minutes,
-                  agenda.slot_minutes, due, calendar)
+                  agenda.slot_minutes, due, agenda.status, agenda.untimed, agenda.finish, calendar)
 
 
 def expected_papers(records: Records, date: dt.date, *, include_restricted: bool = False) -> list[Paper]:
@@ -128,14 +140,13 @@ def _planned(records: Records, date: dt.date) -> list[tuple[str, list[str], list
     plan = records.forward_plan
     planned = next((p for p in plan.model.meetings if p.date == date), None) if plan else None
     meeting = records.meeting(date)
-    cited = {normalise(i.title): paper_ids(i) for i in meeting.model.items} if meeting else {}
+    items = [i for _, i in walk_items(meeting.model.items)] if meeting else []
+    cited = {normalise(i.title): paper_ids(i) for i in items}
     if planned is not None:
         return [(i.title, list(i.presenters), cited.get(normalise(i.title), []))
                 for i in planned.items if i.paper]
-    if meeting is None:
-        return []
     return [(i.title, list(i.presenters), paper_ids(i))
-            for i in meeting.model.items if i.kind == "report"]
+            for i in items if i.kind == "report" and i.status == "taken"]
 
 
 def _same_subject(title: str, subject: str) -> bool:

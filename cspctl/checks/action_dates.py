@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from cspctl.models.meeting import record_path, walk_items
 from cspctl.problem import Problem
 from cspctl.records.store import Records
 
@@ -18,9 +19,9 @@ CODE = "CSP401"
 def check(records: Records) -> Iterator[Problem]:
     for meeting in records.meetings:
         raised = meeting.model.date
-        for i, item in enumerate(meeting.model.items):
+        for path, item in walk_items(meeting.model.items):
             for a, action in enumerate(item.actions):
-                where: list[str | int] = ["items", i, "actions", a]
+                where: list[str | int] = [*record_path(path), "actions", a]
                 origin = raised if action.carried_from is None else None
                 if action.carried_from is not None and len(action.carried_from) == 10:
                     origin = type(raised).fromisoformat(action.carried_from)

@@ -2,6 +2,9 @@
 
 The durations of a meeting's items (or, for a planned meeting, its forward-plan items plus
 the standing items) should add up to no more than the time between its start and end.
+Checked only when the records give an end time and durations; a cancelled or postponed
+meeting is not checked. Public agendas print no timing advice: this warning and
+`cspctl status` give it to the organisers.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ CODE = "CSP303"
 def check(records: Records) -> Iterator[Problem]:
     for meeting in records.meetings:
         agenda = build_agenda(records, meeting.model.date)
-        if agenda and agenda.overrun:
+        if agenda and agenda.held and agenda.overrun:
             yield meeting.problem(["items"], CODE, "warning", _message(agenda))
     plan = records.forward_plan
     if plan is None:
@@ -28,7 +31,7 @@ def check(records: Records) -> Iterator[Problem]:
         if planned.date in recorded:
             continue
         agenda = build_agenda(records, planned.date)
-        if agenda and agenda.overrun:
+        if agenda and agenda.held and agenda.overrun:
             yield plan.problem(["meetings", index, "date"], CODE, "warning", _message(agenda))
 
 

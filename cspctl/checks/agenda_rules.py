@@ -37,8 +37,8 @@ def check(records: Records) -> Iterator[Problem]:
         agenda = build_agenda(records, date)
         if agenda is None:
             continue
-        titles = " | ".join(item.title.casefold() for item in agenda.items)
-        for item in agenda.items:
+        titles = " | ".join(item.title.casefold() for _, item in agenda.walk())
+        for _, item in agenda.walk():
             titles += " | " + " | ".join(i.casefold() for i in item.includes)
         for rule in rules:
             if rule.applies_from and date < rule.applies_from:

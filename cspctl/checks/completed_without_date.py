@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from cspctl.models.meeting import record_path, walk_items
 from cspctl.problem import Problem
 from cspctl.records.store import Records
 
@@ -16,9 +17,9 @@ CODE = "CSP402"
 
 def check(records: Records) -> Iterator[Problem]:
     for meeting in records.meetings:
-        for i, item in enumerate(meeting.model.items):
+        for path, item in walk_items(meeting.model.items):
             for a, action in enumerate(item.actions):
-                where: list[str | int] = ["items", i, "actions", a]
+                where: list[str | int] = [*record_path(path), "actions", a]
                 if action.status == "completed" and action.completed_on is None:
                     yield meeting.problem([*where, "status"], CODE, "warning",
                                           f"action {action.id} is completed but has no completed_on date")

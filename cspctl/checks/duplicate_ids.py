@@ -59,12 +59,12 @@ def check(records: Records) -> Iterator[Problem]:
 
 
 def _unique(items: Iterable[tuple[Loaded[Any], list[Any], Any]], what: str) -> Iterator[Problem]:
-    first: dict[Any, Loaded[Any]] = {}
+    first: dict[Any, tuple[Loaded[Any], list[Any]]] = {}
     for loaded, where, value in items:
         if value in first:
-            earlier = first[value]
-            line = earlier.at(*where)[0] if earlier is loaded else None
+            earlier, earlier_where = first[value]
+            line = earlier.at(*earlier_where)[0] if earlier is loaded else None
             origin = f"line {line}" if line else earlier.display
             yield loaded.problem(where, CODE, "error", f"duplicate {what} id '{value}' (also at {origin})")
         else:
-            first[value] = loaded
+            first[value] = (loaded, where)

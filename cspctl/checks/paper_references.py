@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from cspctl.models.meeting import record_path, walk_items
 from cspctl.problem import Problem
 from cspctl.records.store import Records
 
@@ -17,10 +18,10 @@ CODE = "CSP502"
 def check(records: Records) -> Iterator[Problem]:
     known = {r.model.id for r in records.reports}
     for meeting in records.meetings:
-        for i, item in enumerate(meeting.model.items):
+        for path, item in walk_items(meeting.model.items):
             for p, paper in enumerate(item.papers):
                 if paper not in known:
-                    yield meeting.problem(["items", i, "papers", p], CODE, "error",
+                    yield meeting.problem([*record_path(path), "papers", p], CODE, "error",
                                           f"no report with id '{paper}'")
     for report in records.reports:
         for s, section in enumerate(getattr(report.model, "sections", [])):

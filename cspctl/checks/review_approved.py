@@ -39,10 +39,15 @@ def _frozen(meeting: Any) -> dict[str, Any]:
     """The meeting as data, without the parts that may still change: action progress."""
     data: dict[str, Any] = meeting.model_dump(mode="json")
     data.pop("publications", None)  # what was published when is not the minutes: CSP704 guards it
-    for item in data["items"]:
-        for action in item["actions"]:
-            for name in PROGRESS:
-                action.pop(name, None)
+
+    def thaw(items: list[dict[str, Any]]) -> None:
+        for item in items:
+            for action in item["actions"]:
+                for name in PROGRESS:
+                    action.pop(name, None)
+            thaw(item["items"])
+
+    thaw(data["items"])
     return data
 
 
@@ -69,8 +74,10 @@ def where(path: Path_, now: Any, before: Any) -> str:
         parent = path[index - 1] if index else None
         if isinstance(key, int):
             entry: Any = node[key] if isinstance(node, list) and key < len(node) else None
-            if parent == "items":
-                words.append(f"item {key + 1}")
+            if parent == "items" and isinstance(entry, dict) and entry.get("number"):
+                words.append(f"item {entry['number']}")
+            elif parent == "items":
+                words.append(f"item {key + 1}" if index == 1 else f"sub-item {key + 1}")
             elif parent == "actions" and isinstance(entry, dict) and "id" in entry:
                 words.append(f"action {entry['id']}")
             else:

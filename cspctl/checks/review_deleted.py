@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from cspctl.models.meeting import walk_items
 from cspctl.problem import Problem
 from cspctl.records.discovery import display_path
 from cspctl.records.store import Records
@@ -23,7 +24,8 @@ CODE = "CSP703"
 def check(base: Records, records: Records) -> Iterator[Problem]:
     broken = unreadable(records)
     after = {m.model.date: m for m in records.meetings}
-    action_ids = {a.id for m in records.meetings for item in m.model.items for a in item.actions}
+    action_ids = {a.id for m in records.meetings for _, item in walk_items(m.model.items)
+                  for a in item.actions}
     for old in base.meetings:
         new = after.get(old.model.date)
         if new is None:
@@ -36,8 +38,8 @@ def check(base: Records, records: Records) -> Iterator[Problem]:
         if broken:
             continue  # an action may sit in a file that does not load; its load errors come first
         places = {i: j for i, j in match_items(old.model.items, new.model.items) if i is not None}
-        for index, item in enumerate(old.model.items):
-            for action in item.actions:
+        for index, top in enumerate(old.model.items):
+            for action in (a for _, item in walk_items([top]) for a in item.actions):
                 if action.id in action_ids:
                     continue
                 j = places.get(index)

@@ -11,6 +11,7 @@ Runs with `cspctl lint --base REF`.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from cspctl.problem import Problem
 from cspctl.records.register import normalise
@@ -50,13 +51,23 @@ def _meetings(base: Records, records: Records) -> Iterator[Problem]:
         new = after.get(old.model.date)
         if new is None:
             continue
-        for i, j in match_items(old.model.items, new.model.items):
-            if i is None or j is None:
-                continue
-            if old.model.items[i].restricted and not new.model.items[j].restricted:
-                yield new.problem(["items", j, "restricted"], CODE, "warning",
-                                  f"item {j + 1} of the {new.model.date} meeting is no longer restricted: "
-                                  f"its minutes, decisions, actions and papers become public; {REASON}")
+        for where, shown in _lifted(old.model.items, new.model.items, [], ""):
+            yield new.problem([*where, "restricted"], CODE, "warning",
+                              f"item {shown} of the {new.model.date} meeting is no longer restricted: "
+                              f"its minutes, decisions, actions and papers become public; {REASON}")
+
+
+def _lifted(before: list[Any], after: list[Any], where: list[str | int],
+            parent: str) -> Iterator[tuple[list[str | int], str]]:
+    """Items and sub-items restricted before and not after: their key path and number."""
+    for i, j in match_items(before, after):
+        if i is None or j is None:
+            continue
+        item = after[j]
+        number = item.number or (f"{parent}.{j + 1}" if parent else str(j + 1))
+        if before[i].restricted and not item.restricted:
+            yield [*where, "items", j], number
+        yield from _lifted(before[i].items, item.items, [*where, "items", j], number)
 
 
 def _forward_plan(base: Records, records: Records) -> Iterator[Problem]:

@@ -1,8 +1,8 @@
 """CSP302 — meetings fall on the partnership's usual weekday (warning).
 
-`partnership.yaml` declares the weekday the board meets on. A meeting or forward-plan date on
-another day is usually a typo in the date; if the board really moved the meeting, the warning
-can stand. A board that declares no weekday is not checked.
+`partnership.yaml` may declare the weekday the board meets on (`meetings: {weekday: …}`). A
+meeting or forward-plan date on another day is usually a typo in the date; if the board really
+moved the meeting, the warning can stand. Without a weekday nothing is checked.
 """
 
 from __future__ import annotations
@@ -16,10 +16,8 @@ CODE = "CSP302"
 
 
 def check(records: Records) -> Iterator[Problem]:
-    if records.partnership is None:
-        return
-    usual = records.partnership.model.meetings.weekday
-    if usual is None:  # a board that declares no usual weekday has none to keep to
+    usual = records.partnership.model.meetings.weekday if records.partnership else None
+    if usual is None:
         return
     for meeting in records.meetings:
         day = meeting.model.date.strftime("%A")

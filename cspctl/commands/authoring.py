@@ -192,6 +192,8 @@ def _print_status(result: Status) -> None:
     console = Console(highlight=False, soft_wrap=True)
     verdict = "[green]ready[/green]" if result.ready else "[yellow]not ready[/yellow]"
     console.print(f"[bold]Meeting {result.date.isoformat()}[/bold] ({result.source}): {verdict}")
+    if not result.held:
+        console.print(f"The meeting is {result.meeting_status}: no papers are expected.")
     filed = len(result.papers) - len(result.missing)
     console.print(f"\nPapers: {filed} of {len(result.papers)} filed")
     table = Table(show_edge=False, pad_edge=False)
@@ -211,6 +213,11 @@ def _print_status(result: Status) -> None:
     if result.slot_minutes is not None:
         over = f", [red]{result.overrun} min over[/red]" if result.overrun else ""
         console.print(f"Agenda: {result.agenda_minutes} of {result.slot_minutes} min{over}")
+    if result.finish is not None:
+        console.print(f"Items end at {result.finish} by their durations")
+    elif result.untimed and result.agenda_minutes:
+        console.print(f"Agenda timing: {result.agenda_minutes} min given; {result.untimed} item(s) "
+                      "without a duration")
     console.print(f"\nOpen actions due by {result.date.isoformat()}: {len(result.actions)}")
     for row in result.actions:
         console.print(f"  {escape(row.id)}  due {row.due.isoformat() if row.due else '-'}  "

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field
 
 from cspctl.models.base import IsoDate, Minutes, PersonRef, Record, Text
@@ -25,9 +27,12 @@ class PlannedItem(Record):
 
 
 class PlannedMeeting(Record):
-    """One future meeting of the plan."""
+    """One future meeting of the plan. A planned meeting the board calls off stays in the
+    plan as `cancelled` or `postponed`, with the reason in `notes`: it is then no due date
+    and its agenda is a short notice."""
 
     date: IsoDate
+    status: Literal["planned", "cancelled", "postponed"] = "planned"
     items: list[PlannedItem] = Field(default_factory=list)
     notes: Text | None = None
 

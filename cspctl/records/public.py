@@ -2,7 +2,9 @@
 
 Removal, not hiding. A restricted item keeps its number, title, kind, presenters and duration
 (a public agenda may show "RESTRICTED: Prevent Update") and loses its minutes, decisions,
-papers and actions. Restricted reports, reports filed for restricted items, restricted plan
+papers, actions and sub-items; a restricted sub-item keeps only its number and title.
+Declarations of interest on a restricted item (named by its number or title) are dropped.
+Restricted reports, reports filed for restricted items, restricted plan
 actions and restricted forward-plan entries' notes are dropped. The public records carry no raw
 YAML data at all, only positions, so nothing downstream can reach the removed text.
 """
@@ -12,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from cspctl.models.meeting import paper_ids, walk_items
+from cspctl.models.meeting import Item, Meeting, paper_ids, walk_items
 from cspctl.records.store import Loaded, Records
 from cspctl.records.yamlio.read import Document
 
@@ -43,12 +45,10 @@ def public(records: Records) -> Records:
 def _restricted_papers(records: Records) -> set[str]:
     hidden = {r.model.id for r in records.reports if r.model.restricted}
     for meeting in records.meetings:
-        for item in meeting.model.items:
+        for _, item in walk_items(meeting.model.items):
             if item.restricted:
-                hidden.update(p for _, sub in walk_items([item]) for p in paper_ids(sub))
-            else:
-                hidden.update(p for _, sub in walk_items(item.items) if sub.restricted
-                              for _, deeper in walk_items([sub]) for p in paper_ids(deeper))
+                for _, inside in walk_items([item]):
+                    hidden.update(paper_ids(inside))
     # an appendix of a hidden paper is hidden with it
     changed = True
     while changed:
@@ -68,20 +68,40 @@ def _strip(loaded: Loaded[Any], model: Any) -> Loaded[Any]:
     return replace(loaded, document=document, model=model)
 
 
-def _public_meeting(model: Any, hidden: set[str]) -> Any:
-    return model.model_copy(update={"items": _public_items(model.items, hidden)})
+def _public_meeting(model: Meeting, hidden: set[str]) -> Meeting:
+    restricted = _restricted_names(model.items, "")
+    declarations = [d for d in model.declarations
+                    if d.item is None or d.item.strip().casefold() not in restricted]
+    return model.model_copy(update={"items": _public_items(model.items, hidden, top=True),
+                                    "declarations": declarations})
 
 
-def _public_items(items: list[Any], hidden: set[str]) -> list[Any]:
-    # A restricted item loses its sub-items too: they are its content.
+def _public_items(items: list[Item], hidden: set[str], *, top: bool) -> list[Item]:
     found = []
     for item in items:
         if item.restricted:
-            found.append(item.model_copy(update={"minutes": None, "decisions": [], "papers": [],
-                                                 "actions": [], "items": []}))
+            keep: dict[str, Any] = {"minutes": None, "decisions": [], "papers": [], "actions": [],
+                                    "items": []}
+            if not top:
+                keep.update(presenters=[], chair=None)
+            found.append(item.model_copy(update=keep))
         else:
-            found.append(item.model_copy(update={"papers": [p for p in item.papers if p not in hidden],
-                                                 "items": _public_items(item.items, hidden)}))
+            found.append(item.model_copy(update={
+                "papers": [p for p in item.papers if not isinstance(p, str) or p not in hidden],
+                "items": _public_items(item.items, hidden, top=False),
+            }))
+    return found
+
+
+def _restricted_names(items: list[Item], parent: str, hidden: bool = False) -> set[str]:
+    """Numbers (as printed) and titles of restricted items and of everything under them."""
+    found: set[str] = set()
+    for index, item in enumerate(items, start=1):
+        number = item.number or (f"{parent}.{index}" if parent else str(index))
+        inside = hidden or item.restricted
+        if inside:
+            found.update({number.casefold(), item.title.strip().casefold()})
+        found |= _restricted_names(item.items, number, inside)
     return found
 
 

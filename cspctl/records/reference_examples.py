@@ -100,6 +100,7 @@ EXAMPLES: dict[str, str] = {
     "ForwardPlan.title": "Forward Plan 2022",
     "ForwardPlan.meetings": "[{date: 2022-03-30, items: [{title: Police Update}]}]",
     "PlannedMeeting.date": "2022-03-30",
+    "PlannedMeeting.status": "cancelled",
     "PlannedMeeting.items": "[{title: Prevent Update, restricted: true}]",
     "PlannedMeeting.notes": "Moved from 16 March.",
     "PlannedItem.title": "Police Update",

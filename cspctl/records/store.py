@@ -99,20 +99,43 @@ class Records:
 
     def meeting_dates(self) -> list[dt.date]:
         """Every known meeting date, held or planned, in order."""
-        # Kept while the meetings and the forward plan stay the same: the action log asks
-        # once per meeting, and sorting thousands of dates each time made it quadratic.
+        return list(self._dates()[0])
+
+    def _dates(self) -> tuple[list[dt.date], list[dt.date]]:
+        """Every meeting date, and the dates of meetings that take place, both in order.
+
+        Kept while the meetings and the forward plan stay the same: the action log asks once
+        per action, and sorting thousands of dates each time made it quadratic."""
+        from cspctl.models.meeting import NOT_HELD
+
         cached = self.__dict__.get("_meeting_dates")
         if cached is None or cached[0] is not self.meetings or cached[1] != len(self.meetings) \
                 or cached[2] is not self.forward_plan:
             dates = {m.model.date for m in self.meetings}
+            skipped = {m.model.date for m in self.meetings if m.model.status in NOT_HELD}
             if self.forward_plan:
-                dates.update(p.date for p in self.forward_plan.model.meetings)
-            cached = (self.meetings, len(self.meetings), self.forward_plan, sorted(dates))
+                planned = self.forward_plan.model.meetings
+                skipped.update(p.date for p in planned if p.status in NOT_HELD and p.date not in dates)
+                dates.update(p.date for p in planned)
+            ordered = sorted(dates)
+            cached = (self.meetings, len(self.meetings), self.forward_plan, ordered,
+                      [d for d in ordered if d not in skipped], skipped)
             self.__dict__["_meeting_dates"] = cached
-        return list(cached[3])
+        return cached[3], cached[4]
+
+    def not_held_dates(self) -> set[dt.date]:
+        """Dates of meetings cancelled or postponed: by their record, else by the forward plan."""
+        self._dates()
+        return set(self.__dict__["_meeting_dates"][5])
 
     def next_meeting_after(self, date: dt.date) -> dt.date | None:
-        return next((d for d in self.meeting_dates() if d > date), None)
+        """The next meeting held or planned after `date`: a cancelled or postponed meeting
+        is never a due date."""
+        from bisect import bisect_right
+
+        taking_place = self._dates()[1]
+        index = bisect_right(taking_place, date)
+        return taking_place[index] if index < len(taking_place) else None
 
 
 def load_records(root: Path, *, exact: bool = False, cache: Cache | None = None,

@@ -2,7 +2,10 @@
 
 Times are the meeting's own (or the partnership's defaults) in Europe/London; UIDs are stable
 per meeting date so that re-importing updates events instead of duplicating them. Restricted
-items appear by title only, as on a public agenda.
+items appear by title only, as on a public agenda. A meeting with a start but no end is an
+event with a start time only (RFC 5545 allows it: no end is invented); one without a start
+is an all-day event. Cancelled and postponed meetings stay in the calendar as CANCELLED, so
+that an imported event is withdrawn rather than left standing.
 """
 
 from __future__ import annotations
@@ -23,12 +26,15 @@ def build_calendar(records: Records) -> bytes:
 
     from icalendar import Calendar, Event
 
+    from cspctl.records.public import public
+
+    records = public(records)  # a calendar is public: a restricted item's sub-items never show
     partnership = records.partnership.model if records.partnership else None
     name = partnership.name if partnership else "Partnership board"
     domain = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "board"
     zone = ZoneInfo(TIMEZONE)
     calendar: Any = Calendar()
-    calendar.add("prodid", "-//cspctl//Community Safety Partnership records//EN")
+    calendar.add("prodid", "-//cspctl//Partnership board records//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", TIMEZONE)
@@ -40,16 +46,18 @@ def build_calendar(records: Records) -> bytes:
         event: Any = Event()
         event.add("uid", f"{date.isoformat()}@{domain}.cspctl")
         event.add("dtstamp", stamp)
-        event.add("summary", f"{name} board meeting")
-        if agenda.start and agenda.end:
+        event.add("summary", f"{name}: {agenda.title}" if agenda.title else name)
+        if agenda.start:
             event.add("dtstart", _at(date, agenda.start, zone))
-            event.add("dtend", _at(date, agenda.end, zone))
+            if agenda.end:
+                event.add("dtend", _at(date, agenda.end, zone))
         else:
             event.add("dtstart", date)
         if agenda.venue:
             event.add("location", agenda.venue)
         event.add("description", _description(agenda))
-        event.add("status", "CONFIRMED" if agenda.source == "meeting" else "TENTATIVE")
+        status = "CONFIRMED" if agenda.source == "meeting" else "TENTATIVE"
+        event.add("status", status if agenda.held else "CANCELLED")
         calendar.add_component(event)
     if hasattr(calendar, "add_missing_timezones"):
         calendar.add_missing_timezones()
@@ -63,8 +71,10 @@ def _at(date: dt.date, time: str, zone: Any) -> dt.datetime:
 
 
 def _description(agenda: Any) -> str:
+    if not agenda.held:
+        return "\n\n".join(part for part in (agenda.status.capitalize(), agenda.notes) if part)
     lines = ["Agenda:"]
-    for item in agenda.items:
+    for depth, item in agenda.walk():
         title = f"RESTRICTED: {item.title}" if item.restricted else item.title
-        lines.append(f"{item.number}. {title}")
+        lines.append(f"{'  ' * depth}{item.number}. {title}")
     return "\n".join(lines)

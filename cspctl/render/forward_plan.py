@@ -1,4 +1,8 @@
-"""The forward plan as a paper: every planned meeting's agenda, standing items included."""
+"""The forward plan as a paper: every planned meeting's agenda, standing items included.
+
+Items keep their planned durations but no clock times: a plan is not yet an agenda, and
+its items move. A cancelled or postponed meeting is shown as such, with its notes.
+"""
 
 from __future__ import annotations
 
@@ -25,5 +29,10 @@ def build(records: Records) -> ForwardPlanView:
     if records.forward_plan is None:
         raise CspError("the records folder has no forward-plan.yaml")
     model = records.forward_plan.model
-    meetings = [PlannedMeetingView(agenda.build(records, p.date), p.notes) for p in model.meetings]
+    meetings = []
+    for planned in model.meetings:
+        view = agenda.build(records, planned.date)
+        for row in view.rows:
+            row.start = None
+        meetings.append(PlannedMeetingView(view, planned.notes))
     return ForwardPlanView(model.title or "Forward Plan", meetings)

@@ -18,6 +18,14 @@ DEFAULTS: Mapping[str, str] = {
     "apologies": "Apologies",
     "support_required": "Support required from the board",
     "mandated": "mandated",
+    "meeting_cancelled": "Meeting cancelled",
+    "meeting_postponed": "Meeting postponed",
+    "item_chair": "Chair for this item",
+    "deferred_to": "Deferred to",
+    "deferred": "Deferred",
+    "withdrawn": "Withdrawn",
+    "not_quorate": "The meeting was not quorate.",
+    "declarations": "Declarations of interest",
 }
 """Every label a bundled template prints, with its default wording."""
 

@@ -1,18 +1,29 @@
 """Minutes in the seed's layout: attendance with the chair and note taker marked, every item
-numbered, ACTION lines with their status, restricted items reduced to their title."""
+and sub-item numbered, ACTION lines with their status, restricted items reduced to their title.
+
+Nothing is added that the record does not say: an attendee's organisation, substitution
+and note only when written; "not quorate" only when `quorate: false`; declarations of
+interest as recorded (under the first item whose title mentions declarations, else in a
+block after the attendance), and "no declarations" only when the item's own minutes say so.
+A cancelled or postponed meeting has no minutes: its paper is a short notice. An item
+titled "Date of next meeting" without minutes of its own shows the next meeting held or
+planned; no item is added that the record does not have.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
 
-from cspctl.models.meeting import attendee_name
+from cspctl.models.meeting import NOT_HELD, AttendanceEntry, Declaration, Item, attendee_name
 from cspctl.records.register import Register
 from cspctl.records.store import Records
 from cspctl.render.common import meeting_defaults, not_found
 
 NEXT_MEETING_TITLE = "date of next meeting"
-NO_MINUTES = ("planned",)
+DECLARATIONS_TITLE = "declaration"
+NO_MINUTES = ("planned", *NOT_HELD)
+"""Statuses of meetings that are never expected to have minutes."""
 
 
 @dataclass
@@ -37,7 +48,7 @@ class ActionLine:
 @dataclass
 class NextMeeting:
     date: dt.date
-    title: str
+    title: str | None
     start: str | None
     end: str | None
     venue: str | None
@@ -46,13 +57,19 @@ class NextMeeting:
 
 @dataclass
 class MinutesItem:
-    number: int
+    number: str
     title: str
     restricted: bool
     minutes: str | None
     decisions: list[str]
     actions: list[ActionLine]
     next_meeting: NextMeeting | None = None
+    depth: int = 0
+    chair: str | None = None
+    status: str = "taken"
+    deferred_to: dt.date | None = None
+    declarations: list[Declaration] = field(default_factory=list)
+    items: list[MinutesItem] = field(default_factory=list)
 
     @property
     def withheld(self) -> bool:
@@ -73,38 +90,82 @@ class MinutesView:
     additional: list[Attendee]
     apologies: list[Attendee]
     items: list[MinutesItem]
+    notes: str | None = None
+    quorate: bool | None = None
+    declarations: list[Declaration] = field(default_factory=list)
+    """Declarations shown after the attendance: there is no declarations item to hold them."""
+
+    @property
+    def held(self) -> bool:
+        return self.status not in NOT_HELD
+
+    @property
+    def all_items(self) -> list[MinutesItem]:
+        """Every item and sub-item in paper order (each knows its `depth`)."""
+        found: list[MinutesItem] = []
+
+        def down(items: list[MinutesItem]) -> None:
+            for item in items:
+                found.append(item)
+                down(item.items)
+
+        down(self.items)
+        return found
 
 
 def build(records: Records, date: dt.date) -> MinutesView:
     """The minutes of the meeting on `date`; a meeting still only planned has none."""
-    held = [m for m in records.meetings if m.model.status not in NO_MINUTES]
     record = records.meeting(date)
-    if record is None or record.model.status in NO_MINUTES:
+    if record is None or record.model.status == "planned":
+        held = [m for m in records.meetings if m.model.status not in NO_MINUTES]
         raise not_found("minutes for the meeting on", date.isoformat(),
                         [m.model.date.isoformat() for m in held])
     model = record.model
     register = records.register
     marks = {_key(register, model.chair): "CHAIR", _key(register, model.note_taker): "NOTE TAKER"}
 
-    def people(refs: list[str]) -> list[Attendee]:
-        return [Attendee(r, [marks[k]] if (k := _key(register, r)) in marks else []) for r in refs]
+    def people(entries: list[AttendanceEntry]) -> list[Attendee]:
+        found = []
+        for entry in entries:
+            name = attendee_name(entry)
+            written = [] if isinstance(entry, str) else [
+                part for part in (entry.organisation,
+                                  f"for {entry.substitute_for}" if entry.substitute_for else None,
+                                  entry.note) if part]
+            mark = marks.get(_key(register, name))
+            found.append(Attendee(name, ([", ".join(written)] if written else []) + ([mark] if mark else [])))
+        return found
 
-    items = [
-        MinutesItem(n, it.title, it.restricted, it.minutes, list(it.decisions),
-                    [ActionLine(a.id, list(a.owners), a.description, a.status) for a in it.actions])
-        for n, it in enumerate(model.items, start=1)
-    ]
+    start, end, venue = meeting_defaults(records, date) if model.status not in NOT_HELD else (None, None, None)
+    view = MinutesView(date, model.title, start, end, venue, model.status, model.approved_at,
+                       people(model.attendance.present), people(model.attendance.additional),
+                       people(model.attendance.apologies), [], model.notes, model.quorate)
+    if not view.held:
+        return view
+    view.items = _items(model.items, "", 0)
+    holder = next((i for i in view.items if DECLARATIONS_TITLE in i.title.casefold()), None)
+    if holder is not None:
+        holder.declarations = list(model.declarations)
+    else:
+        view.declarations = list(model.declarations)
     upcoming = _next_meeting(records, date)
-    last = next((i for i in items if i.title.casefold().startswith(NEXT_MEETING_TITLE)), None)
-    if last is None and upcoming is not None:
-        items.append(last := MinutesItem(len(items) + 1, "Date of Next Meeting", False, None, [], []))
+    last = next((i for i in view.items if i.title.casefold().startswith(NEXT_MEETING_TITLE)), None)
     if last is not None and not last.minutes:
         last.next_meeting = upcoming
-    start, end, venue = meeting_defaults(records, date)
-    return MinutesView(date, model.title, start, end, venue, model.status, model.approved_at,
-                       people([attendee_name(e) for e in model.attendance.present]),
-                       people([attendee_name(e) for e in model.attendance.additional]),
-                       people([attendee_name(e) for e in model.attendance.apologies]), items)
+    return view
+
+
+def _items(items: list[Item], parent: str, depth: int) -> list[MinutesItem]:
+    found = []
+    for index, it in enumerate(items, start=1):
+        number = it.number or (f"{parent}.{index}" if parent else str(index))
+        found.append(MinutesItem(
+            number, it.title, it.restricted, it.minutes, list(it.decisions),
+            [ActionLine(a.id, list(a.owners), a.description, a.status) for a in it.actions],
+            depth=depth, chair=it.chair, status=it.status, deferred_to=it.deferred_to,
+            items=_items(it.items, number, depth + 1),
+        ))
+    return found
 
 
 def _key(register: Register, ref: str | None) -> str | None:
@@ -115,11 +176,13 @@ def _key(register: Register, ref: str | None) -> str | None:
 
 
 def _next_meeting(records: Records, date: dt.date) -> NextMeeting | None:
+    """The next meeting held or planned (never a cancelled one), titled as its record or the
+    board's name says."""
     upcoming = records.next_meeting_after(date)
     if upcoming is None:
         return None
     start, end, venue = meeting_defaults(records, upcoming)
     record = records.meeting(upcoming)
-    name = records.partnership.model.name if records.partnership else "Community Safety Partnership"
-    return NextMeeting(upcoming, f"{name} Board", start, end, venue,
-                       record.model.chair if record else None)
+    name = records.partnership.model.name if records.partnership else None
+    title = record.model.title if record and record.model.title else name
+    return NextMeeting(upcoming, title, start, end, venue, record.model.chair if record else None)

@@ -10,7 +10,6 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from cspctl.models.meeting import paper_ids
 from cspctl.records.store import Records
 from cspctl.render import actions, agenda, minutes, report
 
@@ -20,7 +19,7 @@ class PackPart:
     number: int
     kind: str
     title: str
-    item: int | None
+    item: str | None
     doc: Any
 
     @property
@@ -38,7 +37,7 @@ def build(records: Records, date: dt.date) -> PackView:
     the_agenda = agenda.build(records, date)
     parts: list[PackPart] = []
 
-    def add(kind: str, title: str, doc: Any, item: int | None = None) -> None:
+    def add(kind: str, title: str, doc: Any, item: str | None = None) -> None:
         parts.append(PackPart(len(parts) + 1, kind, title, item, doc))
 
     add("agenda", "Agenda", the_agenda)
@@ -48,11 +47,9 @@ def build(records: Records, date: dt.date) -> PackView:
         earlier = previous[-1].model.date
         add("minutes", f"Minutes of {earlier.strftime('%d %B %Y')}", minutes.build(records, earlier))
     add("actions", "Action log", actions.build(records, date))
-    record = records.meeting(date)
-    papers = {n: paper_ids(i) for n, i in enumerate(record.model.items if record else [], start=1)}
     seen: set[str] = set()
     for row in the_agenda.rows:
-        queue: list[tuple[str, str | None]] = [(p, None) for p in papers.get(row.number, [])]
+        queue: list[tuple[str, str | None]] = [(p, None) for p in row.paper_ids]
         while queue:
             paper_id, title = queue.pop(0)
             loaded = records.report(paper_id)

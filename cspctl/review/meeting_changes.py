@@ -116,19 +116,25 @@ class _Meeting:
                          extra={"added": came, "removed": gone})
 
     def items(self, old: Any, new: Any, old_shown: Any, new_shown: Any) -> None:
-        pairs = match_items(old.items, new.items)
+        self.level(old.items, new.items, old_shown.items, new_shown.items, "")
+
+    def level(self, olds: list[Any], news: list[Any], olds_shown: list[Any], news_shown: list[Any],
+              parent: str) -> None:
+        """One level of items (the meeting's, or one item's sub-items), then the next down."""
+        pairs = match_items(olds, news)
         out_of_place = moved([i for i, j in pairs if i is not None and j is not None])
         for i, j in pairs:
             if j is None:
                 assert i is not None
-                self.add("item", str(i + 1), "removed", old.items[i].title, None, title=old.items[i].title)
+                gone = olds[i]
+                self.add("item", _number(gone, i, parent), "removed", gone.title, None, title=gone.title)
                 continue
-            item = new.items[j]
-            number = str(j + 1)
+            item = news[j]
+            number = _number(item, j, parent)
             if i is None:
                 self.add("item", number, "added", None, item.title, title=item.title)
             else:
-                previous = old.items[i]
+                previous = olds[i]
                 if previous.title != item.title:
                     self.add("item", number, "retitled", previous.title, item.title, title=item.title)
                 if i in out_of_place:
@@ -136,16 +142,21 @@ class _Meeting:
                 if previous.restricted != item.restricted:
                     self.add("restricted", number, "restricted" if item.restricted else "unrestricted",
                              previous.restricted, item.restricted, title=item.title)
+                if previous.status != item.status or previous.deferred_to != item.deferred_to:
+                    self.add("item", number, item.status, previous.status, item.status, title=item.title,
+                             extra={"deferred_to": item.deferred_to} if item.deferred_to else {})
             if item.restricted and not self.include:
-                if i is None or _content(old.items[i]) != _content(item):
+                if i is None or _content(olds[i]) != _content(item):
                     if _content(item) != _content(None):
                         self.add("minutes", number, "changed", title=item.title, note=RESTRICTED_MINUTES)
                 continue
-            before = old_shown.items[i] if i is not None else None
+            before = olds_shown[i] if i is not None else None
             self.text("minutes", number, item.title, getattr(before, "minutes", None),
-                      new_shown.items[j].minutes)
+                      news_shown[j].minutes)
             self.text("decisions", number, item.title, _decisions(before),
-                      _decisions(new_shown.items[j]))
+                      _decisions(news_shown[j]))
+            self.level(olds[i].items if i is not None else [], item.items,
+                       before.items if before is not None else [], news_shown[j].items, number)
 
     def text(self, kind: str, number: str, title: str, before: str | None, after: str | None) -> None:
         if (before or "").split() == (after or "").split():
@@ -205,10 +216,18 @@ def _restricted_actions(items: list[Any]) -> set[str]:
     return found
 
 
+def _number(item: Any, index: int, parent: str) -> str:
+    """The item's number as its papers print it: its own, else its place under its parent."""
+    return item.number or (f"{parent}.{index + 1}" if parent else str(index + 1))
+
+
 def _content(item: Any) -> Any:
+    """Everything a restricted item hides, its sub-items included."""
     if item is None:
-        return (None, [], [], [])
-    return (item.minutes, item.decisions, [a.model_dump() for a in item.actions], item.papers)
+        return (None, [], [], [], [])
+    return (item.minutes, item.decisions, [a.model_dump() for a in item.actions],
+            [p if isinstance(p, str) else p.model_dump() for p in item.papers],
+            [_content(sub) for sub in item.items])
 
 
 def _decisions(item: Any) -> str | None:

@@ -27,22 +27,27 @@ def seed() -> Records:
 @pytest.fixture
 def golden(request: pytest.FixtureRequest) -> Callable[[str, bytes], None]:
     """Compare bytes with tests/golden/<name> byte for byte, or rewrite it when updating."""
+    return golden_files(request, GOLDEN)
+
+
+def golden_files(request: pytest.FixtureRequest, folder: Path) -> Callable[[str, bytes], None]:
+    """The golden comparison for the files of `folder` (a test board keeps its own)."""
     update = bool(request.config.getoption("--update-golden", default=False)) or \
         os.environ.get("CSPCTL_UPDATE_GOLDEN") == "1"
 
     def check(name: str, data: bytes) -> None:
-        path = GOLDEN / name
+        path = folder / name
         if update:
-            GOLDEN.mkdir(exist_ok=True)
+            folder.mkdir(exist_ok=True)
             if not path.exists() or path.read_bytes() != data:
                 path.write_bytes(data)
             return
-        assert path.exists(), f"no golden file {name}: run `pytest tests/render --update-golden`"
+        assert path.exists(), f"no golden file {path}: run `pytest tests/render --update-golden`"
         expected = path.read_bytes()
         if expected != data:
             diff = "".join(difflib.unified_diff(
                 expected.decode().splitlines(keepends=True), data.decode().splitlines(keepends=True),
-                f"golden/{name}", "rendered", n=2))
+                f"{folder.name}/{name}", "rendered", n=2))
             pytest.fail(f"{name} differs from its golden file:\n{diff[:4000]}")
 
     return check
