@@ -18,6 +18,7 @@ from cspctl.checks import (
     completed_without_date,
     duplicate_ids,
     hidden_characters,
+    label_keys,
     meeting_file_name,
     ownerless_action,
     paper_references,
@@ -31,6 +32,7 @@ from cspctl.problem import Problem
 from cspctl.records.store import Records
 
 REGISTRY: tuple[ModuleType, ...] = (
+    label_keys,
     unknown_person,
     duplicate_ids,
     hidden_characters,

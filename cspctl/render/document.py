@@ -12,6 +12,8 @@ from cspctl.errors import CspError
 from cspctl.records.store import Records
 
 KINDS = ("agenda", "minutes", "report", "forward-plan", "actions", "plan", "pack")
+CONTACT_KINDS = ("agenda", "report", "pack")
+"""The papers that print the board's contact officer."""
 
 
 @dataclass(frozen=True)
@@ -33,16 +35,15 @@ def render(records: Records, request: Request) -> bytes:
     from cspctl.render.common import meta
     from cspctl.render.environment import make_environment
     from cspctl.render.formats import FORMATS
-    from cspctl.render.labels import labels_for
-
     fmt = FORMATS.get(request.format)
     if fmt is None:
         raise CspError(f"unknown format '{request.format}'; formats: {', '.join(FORMATS)}", 2)
     source = records if request.include_restricted else public(records)
     doc, title = _BUILDERS[request.kind](source, request)
     env = make_environment(source.register, templates=request.templates, records_root=records.root,
-                           labels=labels_for(source.partnership.model if source.partnership else None))
-    context = {"doc": doc, "meta": meta(source, title, request.include_restricted)}
+                           labels=_labels(source))
+    context = {"doc": doc, "meta": meta(source, title, request.include_restricted,
+                                        contact=request.kind in CONTACT_KINDS)}
     template = request.kind.replace("-", "_")
     return fmt.produce(env, template, context)
 
@@ -96,7 +97,7 @@ def _actions(records: Records, request: Request) -> tuple[Any, str]:
 def _plan(records: Records, request: Request) -> tuple[Any, str]:
     from cspctl.render import plan
 
-    view = plan.build(records, request.target or "")
+    view = plan.build(records, request.target or "", _labels(records))
     return view, view.title
 
 
@@ -104,7 +105,14 @@ def _pack(records: Records, request: Request) -> tuple[Any, str]:
     from cspctl.render import pack
 
     date = parse_date(request.target or "")
-    return pack.build(records, date), f"Board papers — {date.strftime('%d %B %Y')}"
+    labels = _labels(records)
+    return pack.build(records, date, labels), f"{labels['pack_title']} {date.strftime('%d %B %Y')}"
+
+
+def _labels(records: Records) -> dict[str, str]:
+    from cspctl.render.labels import labels_for
+
+    return labels_for(records.partnership.model if records.partnership else None)
 
 
 _BUILDERS: dict[str, Callable[[Records, Request], tuple[Any, str]]] = {
