@@ -1,7 +1,7 @@
 """CSP104 — every label in `partnership.yaml` is one a paper prints (warning).
 
 `labels:` sets the board's own words for what papers print (`labels: {members_present:
-Members, mandated: VRU mandated}`); the keys are listed with their default wording in
+Members, mandated: Home Office mandated}`); the keys are listed with their default wording in
 `docs/records.md`. A key no template prints changes nothing, which is almost always a typo:
 it is reported with the nearest known key.
 """
