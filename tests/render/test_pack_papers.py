@@ -198,3 +198,12 @@ def test_december_pack_holds_all_twelve_seed_papers(cli: Cli, fmt: str) -> None:
         < out.index("The YOS board has met twice this quarter")
     sections = out.count('<section class="paper"') if fmt == "html" else out.count("\n---\n")
     assert sections == 15  # agenda, September minutes, action log and the twelve papers
+
+
+def test_a_file_paper_outside_the_folder_is_never_read_or_linked(cli: Cli, paper_board: Path) -> None:
+    meeting = BOARD_MEETING.replace("papers/police-data.pdf", "javascript:alert(1)")
+    (paper_board / "meetings" / "2022-03-30.yaml").write_text(meeting, encoding="utf-8")
+    result = cli("--records", paper_board, "render", "pack", "2022-03-30", "--format", "html")
+    assert result.code == 1 and result.out == ""
+    assert "CSP503 paper path is a URL; name a file inside the records folder" in result.err
+    assert "javascript" not in result.err
