@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from cspctl.models.partnership import Security
 from cspctl.records.store import Records
 from cspctl.render.common import not_found
 from cspctl.render.filters import join_names, long_date, people_filters
@@ -85,14 +86,12 @@ def build(records: Records, report_id: str) -> ReportView:
 def marking(records: Records, model: Any) -> str | None:
     """The marking the paper prints: the board's restricted word for a restricted paper, the
     paper's own `marking`, the board's public word for a template report, none for slides."""
-    security = records.partnership.model.security if records.partnership else None
+    security = records.partnership.model.security if records.partnership else Security()
     if model.restricted:
-        return security.restricted if security else "OFFICIAL-SENSITIVE"
+        return security.restricted
     if model.marking is not None:
         return str(model.marking)
-    if model.kind == "presentation":
-        return None
-    return security.public if security else "OFFICIAL"
+    return None if model.kind == "presentation" else security.public
 
 
 def view(records: Records, model: Any) -> ReportView:
