@@ -78,6 +78,14 @@ def _restricted_paper_refs(records: Records) -> tuple[set[str], set[str]]:
                 ids.update(paper_ids(item))
                 paths.update(_file_key(p.path, records.root) for p in item.papers
                              if isinstance(p, PaperFile))
+    queue = list(ids)  # the appendices of a hidden report go with it
+    while queue:
+        loaded = records.report(queue.pop())
+        for section in getattr(loaded.model if loaded else None, "sections", []):
+            for appendix in section.appendices:
+                if appendix.report and appendix.report not in ids:
+                    ids.add(appendix.report)
+                    queue.append(appendix.report)
     return ids, paths
 
 

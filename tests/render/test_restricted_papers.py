@@ -45,7 +45,14 @@ themes:
       - {number: 1, action: CANARYPLANACTION}
 """
 
-CANARIES = ("canaryreport", "CANARYREPORTSUBJECT", "CANARYREPORTBODY", "canaryplan", "CANARYPLANTITLE",
+APPENDIX = """\
+  - kind: appendices
+    heading: Appendices
+    appendices: [{title: Data, report: canaryappendix-r5}]
+"""
+
+CANARIES = ("canaryappendix", "CANARYAPPSUBJECT", "CANARYAPPBODY",
+            "canaryreport", "CANARYREPORTSUBJECT", "CANARYREPORTBODY", "canaryplan", "CANARYPLANTITLE",
             "CANARYPLANACTION", "CANARYTHEME", "canaryfilepath", "CANARYFILETITLE", "canarysubreport",
             "CANARYSUBSUBJECT", "CANARYSUBBODY")
 
@@ -58,7 +65,9 @@ def restricted_board(board: Callable[..., Path]) -> Path:
         "reports/2022-03-30/canaryreport-r1.yaml": report("canaryreport-r1", "CANARYREPORTSUBJECT",
                                                           "CANARYREPORTBODY"),
         "reports/2022-03-30/canarysubreport-r4.yaml": report("canarysubreport-r4", "CANARYSUBSUBJECT",
-                                                             "CANARYSUBBODY"),
+                                                             "CANARYSUBBODY") + APPENDIX,
+        "reports/2022-03-30/canaryappendix-r5.yaml": report("canaryappendix-r5", "CANARYAPPSUBJECT",
+                                                            "CANARYAPPBODY"),
         "plans/canaryplan-r2.yaml": PLAN,
     })
     (root / "papers").mkdir()
@@ -108,7 +117,7 @@ def test_include_restricted_pack_has_them_all(cli: Cli, restricted_board: Path) 
     result = cli("--records", restricted_board, "render", "pack", "2022-03-30", "--include-restricted")
     assert result.code == 0, result.err
     for canary in ("CANARYREPORTBODY", "CANARYPLANACTION", "CANARYFILETITLE", "papers/canaryfilepath-r3.pdf",
-                   "CANARYSUBBODY", "Shared data"):
+                   "CANARYSUBBODY", "CANARYAPPBODY", "Shared data"):
         assert canary in result.out, canary
     assert "CANARYFILECONTENT" not in result.out
 
