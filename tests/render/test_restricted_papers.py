@@ -128,3 +128,11 @@ def test_public_plan_of_a_restricted_item_is_not_rendered(cli: Cli, restricted_b
     assert "known: none" in result.err
     assert cli("--records", restricted_board, "render", "plan", "canaryplan-r2",
                "--include-restricted").code == 0
+
+
+@pytest.mark.parametrize("report_id", ["canaryreport-r1", "canarysubreport-r4", "canaryappendix-r5"])
+def test_public_report_of_a_restricted_item_its_sub_item_or_their_appendix_is_not_rendered(
+        cli: Cli, restricted_board: Path, report_id: str) -> None:
+    result = cli("--records", restricted_board, "render", "report", report_id)
+    assert result.code == 1 and "CANARY" not in result.out + result.err
+    assert "known: public-report;" in result.err
