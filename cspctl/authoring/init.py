@@ -148,7 +148,7 @@ def init_board(root: Path, name: str, authority: str | None = None,
     """Write a new board into `root` (created when missing); refuse a folder holding records."""
     name = plain_text(name, "--name")
     if not name:
-        raise CspError("--name must name the board, e.g. --name \"Northtown Community Safety Partnership\"")
+        raise CspError("--name must name the board, e.g. --name \"Northtown Safer Communities Partnership\"")
     authority = plain_text(authority, "--authority") or None if authority is not None else None
     if hooks_repo is not None:
         hooks_repo = plain_text(hooks_repo, "--hooks-repo") or None

@@ -21,6 +21,7 @@ from cspctl.checks import (
     hidden_characters,
     item_numbers,
     item_status,
+    label_keys,
     late_paper,
     meeting_file_name,
     ownerless_action,
@@ -37,6 +38,7 @@ from cspctl.problem import Problem
 from cspctl.records.store import Records
 
 REGISTRY: tuple[ModuleType, ...] = (
+    label_keys,
     unknown_person,
     unresolved_initials,
     duplicate_ids,

@@ -1,6 +1,6 @@
 """CSP304 — agendas carry the items the partnership requires (warning).
 
-`partnership.yaml` may declare `agenda_rules`, such as the VRU-mandated standing items
+`partnership.yaml` may declare `agenda_rules`, such as the standing items a funder mandates
 (violence performance, repeat knife carriers, community tensions, stop and search). A meeting
 on or after a rule's `applies_from` date whose agenda has no item title containing one of the
 rule's `match` phrases is reported.

@@ -57,7 +57,7 @@ class Priority(Record):
 
 
 class AgendaRule(Record):
-    """A standing requirement on every meeting's agenda (e.g. a VRU-mandated item).
+    """A standing requirement on every meeting's agenda (e.g. an item a funder mandates).
 
     A meeting satisfies the rule when one of its item titles contains one of `match`
     (case-insensitive). Meetings from `applies_from` on that miss it get a lint warning.

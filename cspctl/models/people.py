@@ -20,7 +20,7 @@ class Person(Record):
 
 
 class Group(Record):
-    """A named group that can present or own actions ("CSP Board Chairs", "All Partners").
+    """A named group that can present or own actions ("Board Chairs", "All Partners").
 
     `members` lists people (by id, name or alias); a group of everyone, such as
     "All Partners", may leave it empty.

@@ -1,4 +1,4 @@
-"""Multi-agency action plans (`plans/<id>.yaml`), such as the VRU serious violence plan."""
+"""Multi-agency action plans (`plans/<id>.yaml`), such as a serious violence plan."""
 
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ class PlanProgress(Record):
 
 
 class PlanAction(Record):
-    """One action of a theme, numbered within it. `mandated` marks VRU-mandated actions.
+    """One action of a theme, numbered within it. `mandated` marks actions a funder or
+    partnership above the board mandates (papers print the board's `mandated` label).
 
     `leads` are named people (or "TBC" entries left in `lead_note`); `end` is the due date
     for the overdue list.

@@ -36,10 +36,13 @@ class Appendix(Record):
 
 
 class Section(Record):
-    """A numbered section. `heading` is the text as the paper words it."""
+    """A numbered section. `heading` is the text as the paper words it. Its paragraphs are
+    numbered on render (1.1, 1.2 ...) unless `numbered: false`, for a paper that prints them
+    without numbers ("List of Appendices: N/A")."""
 
     kind: SectionKind
     heading: str = Field(min_length=1)
+    numbered: bool = True
     paragraphs: list[Text] = Field(default_factory=list)
     appendices: list[Appendix] = Field(default_factory=list)
 
@@ -59,6 +62,10 @@ class _Paper(Record):
     authors: list[PersonRef] = Field(default_factory=list)
     contact: str | None = None
     restricted: bool = False
+    marking: str | None = Field(default=None, max_length=200)
+    """The security marking as the paper prints it ("[Unprotected]"), empty when it prints
+    none; without it the board's `security` words are printed. A restricted paper always
+    carries the board's restricted marking."""
     filed: IsoDate | None = None
     """The day the paper reached the board's officer; lint warns when after the papers deadline."""
 

@@ -12,9 +12,10 @@ YAML data at all, only positions, so nothing downstream can reach the removed te
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
-from cspctl.models.meeting import Item, Meeting, paper_ids, walk_items
+from cspctl.models.meeting import Item, ItemPath, Meeting, PaperFile, paper_ids, walk_items
 from cspctl.records.store import Loaded, Records
 from cspctl.records.yamlio.read import Document
 
@@ -24,10 +25,14 @@ RESTRICTED_PLACEHOLDER = "Restricted item due to sensitive information"
 def public(records: Records) -> Records:
     """A copy of `records` fit for public output."""
     hidden_papers = _restricted_papers(records)
-    meetings = [_strip(m, _public_meeting(m.model, hidden_papers)) for m in records.meetings]
+    named_ids, hidden_files = _restricted_paper_refs(records)
+    hidden_papers |= named_ids
+    meetings = [_strip(m, _without_hidden_papers(_public_meeting(m.model, hidden_papers),
+                                                 hidden_papers, hidden_files, records.root))
+                for m in records.meetings]
     reports = [_strip(r, r.model) for r in records.reports if r.model.id not in hidden_papers]
     reports = [_strip(r, _public_report(r.model, hidden_papers)) for r in reports]
-    plans = [_strip(p, _public_plan(p.model)) for p in records.plans]
+    plans = [_strip(p, _public_plan(p.model)) for p in records.plans if p.model.id not in hidden_papers]
     forward = records.forward_plan
     if forward is not None:
         forward = _strip(forward, _public_forward_plan(forward.model))
@@ -61,6 +66,56 @@ def _restricted_papers(records: Records) -> set[str]:
                             hidden.add(appendix.report)
                             changed = True
     return hidden
+
+
+def _restricted_paper_refs(records: Records) -> tuple[set[str], set[str]]:
+    """The ids and the files (resolved paths) of every paper that a restricted item, or any
+    sub-item of one, names. Fail-closed: such a paper is left out wherever else it is named."""
+    ids: set[str] = set()
+    paths: set[str] = set()
+    for meeting in records.meetings:
+        restricted: dict[ItemPath, bool] = {}
+        for where, item in walk_items(meeting.model.items):
+            restricted[where] = item.restricted or restricted.get(where[:-1], False)
+            if restricted[where]:
+                ids.update(paper_ids(item))
+                paths.update(_file_key(p.path, records.root) for p in item.papers
+                             if isinstance(p, PaperFile))
+    queue = list(ids)  # the appendices of a hidden report go with it
+    while queue:
+        loaded = records.report(queue.pop())
+        for section in getattr(loaded.model if loaded else None, "sections", []):
+            for appendix in section.appendices:
+                if appendix.report and appendix.report not in ids:
+                    ids.add(appendix.report)
+                    queue.append(appendix.report)
+    return ids, paths
+
+
+def _file_key(path: str, root: Path) -> str:
+    try:
+        return str((root / path.replace("\\", "/")).resolve())
+    except (OSError, RuntimeError, ValueError):
+        return path
+
+
+def _without_hidden_papers(model: Any, ids: set[str], paths: set[str], root: Path) -> Any:
+    """The meeting with no hidden paper left on any item or sub-item, and no paper at all on
+    a restricted item or below one."""
+
+    def public_items(items: list[Any], restricted: bool) -> list[Any]:
+        kept = []
+        for item in items:
+            hidden = restricted or item.restricted
+            papers = [] if hidden else [
+                p for p in item.papers
+                if (_file_key(p.path, root) not in paths if isinstance(p, PaperFile) else p not in ids)
+            ]
+            kept.append(item.model_copy(update={"papers": papers,
+                                                "items": public_items(item.items, hidden)}))
+        return kept
+
+    return model.model_copy(update={"items": public_items(model.items, False)})
 
 
 def _strip(loaded: Loaded[Any], model: Any) -> Loaded[Any]:

@@ -209,7 +209,21 @@ def generate() -> str:
                 row = [f"`{key}`", describe(info.annotation, list(info.metadata)), requirement(info), example]
                 out.append("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |")
             out.append("")
+    out += _labels_section()
     return "\n".join(out).rstrip() + "\n"
+
+
+def _labels_section() -> list[str]:
+    """The words templates print, each a `labels:` key with its default (render.labels)."""
+    from cspctl.records.reference_intro import LABELS_NOTE
+    from cspctl.render.labels import DEFAULTS
+
+    out = ["## The board's identity and words", "", LABELS_NOTE.strip(), "",
+           "| label | default |", "|---|---|"]
+    for key, default in DEFAULTS.items():
+        shown = default.replace("|", "\\|") if default else "(empty)"
+        out.append(f"| `{key}` | {shown} |")
+    return [*out, ""]
 
 
 def main(argv: list[str]) -> int:

@@ -67,3 +67,15 @@ Planned items only: the standing items come from `partnership.yaml` and are plac
 them when an agenda is built.
 """,
 }
+
+
+LABELS_NOTE = """
+Every paper takes the board's identity from `partnership.yaml`: the `name` heads it, the pack
+names the `authority`, HTML and PDF papers embed the `logo` (its alt text is the name; Word
+shows PNG, JPEG and GIF logos), and agendas, reports and packs end with the `contact`
+officer. Every security marking a paper prints is one of the board's `security` words (a
+report may carry its own `marking`). Every other word a template prints is a label; set any
+of them in `labels:` (lint warns of an unknown key, CSP104), for example
+`labels: {mandated: Mandated by the Home Office, pack_title: Board papers for}`:
+"""
+

@@ -1,6 +1,6 @@
 """The people register as a lookup: names, ids and aliases to people, groups and organisations.
 
-The board's papers spell people several ways ("Narinder Dail" / "Narinder Dial"); lookups are
+The board's papers spell people several ways ("Alison Cooper" / "Alison Couper"); lookups are
 case- and space-insensitive and aliases absorb the rest. A meeting's `initials` resolve first
 inside that meeting only (`resolve_in`), so "AC" can be two people at two meetings. Papers
 print names as the record writes them; the register gives identity (`shown_name`).

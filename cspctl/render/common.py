@@ -2,34 +2,80 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from cspctl.errors import CspError
+from cspctl.models.partnership import Security
+from cspctl.records import files
 from cspctl.records.store import Records
 
-DEFAULT_NAME = "Community Safety Partnership"
+DEFAULT_NAME = "Partnership board"
+"""The heading of papers rendered from a folder without partnership.yaml (lint says so)."""
+
+
+@dataclass(frozen=True)
+class ContactView:
+    """The board's contact officer as the papers print them."""
+
+    name: str
+    role: str | None
+    email: str | None
+    phone: str | None
+
+    @property
+    def line(self) -> str:
+        return ", ".join(part for part in (self.name, self.role, self.email, self.phone) if part)
 
 
 @dataclass(frozen=True)
 class Meta:
-    """Facts about the document rather than its content.
+    """Facts about the document rather than its content: the board's identity.
 
     `confidential` is set by --include-restricted: the document then carries restricted
-    content and says so on its first line.
+    content and says so on its first line. `logo` is a `data:` URI (HTML and PDF embed it,
+    `logo_bytes` goes into Word), `contact` is set for the papers that print the contact
+    officer (agendas, reports, packs), `security` the board's marking vocabulary.
     """
 
     partnership: str
     authority: str | None
     title: str
     confidential: bool
+    security: Security = field(default_factory=Security)
+    logo: str | None = None
+    logo_type: str | None = None
+    logo_bytes: bytes | None = field(default=None, repr=False)
+    contact: ContactView | None = None
 
 
-def meta(records: Records, title: str, confidential: bool) -> Meta:
+def meta(records: Records, title: str, confidential: bool, *, contact: bool = False) -> Meta:
     partnership = records.partnership.model if records.partnership else None
-    return Meta(partnership.name if partnership else DEFAULT_NAME,
-                partnership.authority if partnership else None, title, confidential)
+    if partnership is None:
+        return Meta(DEFAULT_NAME, None, title, confidential)
+    logo_type, logo_bytes = _logo(records)
+    officer = partnership.contact
+    return Meta(
+        partnership.name, partnership.authority, title, confidential, partnership.security,
+        f"data:{logo_type};base64,{base64.b64encode(logo_bytes).decode('ascii')}" if logo_bytes else None,
+        logo_type, logo_bytes,
+        ContactView(officer.name, officer.role, officer.email, officer.phone)
+        if officer is not None and contact else None,
+    )
+
+
+def _logo(records: Records) -> tuple[str | None, bytes | None]:
+    """The logo's media type and bytes, refused (located, as lint words it) when unsafe."""
+    loaded = records.partnership
+    if loaded is None or loaded.model.logo is None:
+        return None, None
+    try:
+        return files.read_logo(loaded.model.logo, records.root)
+    except files.FileRefused as refused:
+        problem = loaded.problem(["logo"], refused.code, "error", f"logo {refused.reason}")
+        raise CspError(str(problem)) from None
 
 
 def not_found(what: str, wanted: str, known: Iterable[str], hint: str = "") -> CspError:
@@ -42,9 +88,22 @@ def meeting_dates(records: Records) -> list[str]:
     return [d.isoformat() for d in records.meeting_dates()]
 
 
-def subject_of(records: Records, report_id: str) -> str:
-    report = records.report(report_id)
-    return report.model.subject if report else report_id
+def subject_of(records: Records, paper_id: str) -> str:
+    """The title of a paper named by id: a report's subject, a plan's title, the forward
+    plan's or the action log's name; the id itself when the records have no such paper."""
+    from cspctl.render.labels import labels_for
+
+    report = records.report(paper_id)
+    if report is not None:
+        return report.model.subject
+    plan = records.plan(paper_id)
+    if plan is not None:
+        return plan.model.title
+    if paper_id == "forward-plan" and records.forward_plan is not None:
+        return records.forward_plan.model.title or "Forward Plan"
+    if paper_id == "actions":
+        return labels_for(records.partnership.model if records.partnership else None)["action_log"]
+    return paper_id
 
 
 def meeting_defaults(records: Records, date: dt.date) -> tuple[str | None, str | None, str | None]:

@@ -12,6 +12,8 @@ from cspctl.errors import CspError
 from cspctl.records.store import Records
 
 KINDS = ("agenda", "minutes", "report", "forward-plan", "actions", "plan", "pack", "decisions")
+CONTACT_KINDS = ("agenda", "report", "pack")
+"""The papers that print the board's contact officer."""
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,8 @@ def render(records: Records, request: Request) -> bytes:
     env = make_environment(source.register, templates=request.templates, records_root=records.root,
                            labels=labels_for(partnership),
                            names=partnership.names if partnership else "as_written")
-    context = {"doc": doc, "meta": meta(source, title, request.include_restricted)}
+    context = {"doc": doc, "meta": meta(source, title, request.include_restricted,
+                                        contact=request.kind in CONTACT_KINDS)}
     template = request.kind.replace("-", "_")
     return fmt.produce(env, template, context)
 
@@ -99,7 +102,7 @@ def _actions(records: Records, request: Request) -> tuple[Any, str]:
 def _plan(records: Records, request: Request) -> tuple[Any, str]:
     from cspctl.render import plan
 
-    view = plan.build(records, request.target or "")
+    view = plan.build(records, request.target or "", _labels(records))
     return view, view.title
 
 
@@ -107,7 +110,14 @@ def _pack(records: Records, request: Request) -> tuple[Any, str]:
     from cspctl.render import pack
 
     date = parse_date(request.target or "")
-    return pack.build(records, date), f"Board papers — {date.strftime('%d %B %Y')}"
+    labels = _labels(records)
+    return pack.build(records, date, labels), f"{labels['pack_title']} {date.strftime('%d %B %Y')}"
+
+
+def _labels(records: Records) -> dict[str, str]:
+    from cspctl.render.labels import labels_for
+
+    return labels_for(records.partnership.model if records.partnership else None)
 
 
 def _decisions(records: Records, request: Request) -> tuple[Any, str]:

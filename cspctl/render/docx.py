@@ -15,10 +15,16 @@ from typing import Any
 CONFIDENTIAL = "CONFIDENTIAL"
 
 
-def markdown_to_docx(markdown: str, *, title: str | None = None) -> bytes:
-    """Build a .docx from Markdown text and return its bytes."""
+WORD_IMAGES = ("image/png", "image/jpeg", "image/gif")
+"""The logo types Word documents embed (python-docx reads no SVG or WebP)."""
+
+
+def markdown_to_docx(markdown: str, *, title: str | None = None,
+                     logo: tuple[str, bytes] | None = None) -> bytes:
+    """Build a .docx from Markdown text and return its bytes; `logo` (media type, bytes)
+    heads the document when Word can show its type."""
     from docx import Document
-    from docx.shared import Pt
+    from docx.shared import Mm, Pt
     from markdown_it import MarkdownIt
 
     parser = MarkdownIt("js-default").enable("table")
@@ -29,6 +35,8 @@ def markdown_to_docx(markdown: str, *, title: str | None = None) -> bytes:
     style.font.size = Pt(11)
     if title:
         document.core_properties.title = title
+    if logo is not None and logo[0] in WORD_IMAGES:
+        document.add_picture(io.BytesIO(logo[1]), height=Mm(20))
     _Builder(document).run(tokens)
     buffer = io.BytesIO()
     document.save(buffer)

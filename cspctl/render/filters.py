@@ -97,7 +97,7 @@ def finalize_markdown(eval_ctx: EvalContext, value: Any) -> Any:
 
 def people_filters(register: Register, canonical: bool = False) -> dict[str, Any]:
     """Name filters bound to the board's register. Names print as the record writes them
-    ("Councillor Mullane", "AC"); with `names: canonical` (`canonical`) they print as the
+    ("Councillor Cooper", "AC"); with `names: canonical` (`canonical`) they print as the
     register's names, a meeting's initials (the optional `initials` argument) resolved first."""
 
     def person(ref: str | None, initials: Mapping[str, str] | None = None) -> str:
@@ -105,7 +105,7 @@ def people_filters(register: Register, canonical: bool = False) -> dict[str, Any
 
     def person_role(ref: str, initials: Mapping[str, str] | None = None) -> str:
         """The name with the register's role, unless the name as written already carries it
-        ("T/Detective Superintendent Gordon Henderson")."""
+        ("T/Detective Superintendent Alex Brown")."""
         shown = person(ref, initials)
         entry = register.resolve_in(ref, initials)
         if entry is None or not entry.role or entry.role.casefold() in shown.casefold():

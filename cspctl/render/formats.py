@@ -46,7 +46,9 @@ def _docx(env: Environment, kind: str, context: dict[str, Any]) -> bytes:
 
     meta = context.get("meta")
     title = getattr(meta, "title", None)
-    return markdown_to_docx(template_text(env, kind, "md", context), title=title)
+    logo_type, logo_bytes = getattr(meta, "logo_type", None), getattr(meta, "logo_bytes", None)
+    logo = (logo_type, logo_bytes) if logo_type and logo_bytes else None
+    return markdown_to_docx(template_text(env, kind, "md", context), title=title, logo=logo)
 
 
 def _pdf(env: Environment, kind: str, context: dict[str, Any]) -> bytes:

@@ -13,10 +13,30 @@ if TYPE_CHECKING:
     from cspctl.models.partnership import Partnership
 
 DEFAULTS: Mapping[str, str] = {
+    # minutes
     "members_present": "Members Present",
     "additional_attendees": "Additional Attendees",
     "apologies": "Apologies",
+    # every paper
+    "paper_heading": "",
+    "confidential": "CONFIDENTIAL",
+    "confidential_note": "contains restricted information; not for publication",
+    "contact_officer": "Contact officer",
+    # reports, subgroup updates and presentations
+    "report": "REPORT",
+    "subgroup_update": "SUBGROUP UPDATE",
+    "subject": "Subject",
+    "date": "Date",
+    "subgroup": "Subgroup",
+    "author": "Author",
+    "presenter": "Presenter",
+    "contact": "Contact",
+    "security": "Security",
+    "not_named": "not named",
+    "not_given": "not given",
+    "none": "None",
     "support_required": "Support required from the board",
+    # action plans
     "mandated": "mandated",
     "meeting_cancelled": "Meeting cancelled",
     "meeting_postponed": "Meeting postponed",
@@ -26,8 +46,40 @@ DEFAULTS: Mapping[str, str] = {
     "withdrawn": "Withdrawn",
     "not_quorate": "The meeting was not quorate.",
     "declarations": "Declarations of interest",
+    "period": "Period",
+    "rag_summary": "RAG summary",
+    "theme": "Theme",
+    "total": "Total",
+    "governance": "Governance",
+    "role": "Role",
+    "name": "Name",
+    "organisation": "Organisation",
+    "number": "No.",
+    "action_and_outcomes": "Action and outcomes",
+    "lead": "Lead",
+    "dates": "Dates",
+    "progress": "Progress",
+    "rag": "RAG",
+    "outcomes": "Outcomes",
+    "supporting": "Supporting",
+    "not_set": "not set",
+    "date_range": "to",
+    "rag_red": "Red",
+    "rag_amber": "Amber",
+    "rag_green": "Green",
+    "rag_complete": "Complete",
+    "rag_not_stated": "Not stated",
+    # the pack
+    "pack_title": "Papers for",
+    "contents": "Contents",
+    "item": "Item",
+    "agenda": "Agenda",
+    "minutes_of": "Minutes of",
+    "action_log": "Action log",
+    "file_paper": "File",
 }
-"""Every label a bundled template prints, with its default wording."""
+"""Every label a bundled template prints, with its default wording. `paper_heading` is
+empty by default: papers are then headed by the partnership's name."""
 
 
 def labels_for(partnership: Partnership | None) -> dict[str, str]:

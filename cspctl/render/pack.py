@@ -1,17 +1,25 @@
 """The board pack: every paper for a meeting in agenda order, with a contents list.
 
-Agenda, the previous meeting's minutes, the action log as of the meeting, then each item's
-papers with the papers they list as appendices, each paper once.
+The agenda, the previous meeting's minutes and the action log as at the meeting, then the
+papers each item (and sub-item) names, in agenda order: reports with the papers they list as
+appendices, action plans as `render plan` shows them, the forward plan as `render
+forward-plan` shows it, the action log (which then sits at its item instead of up front),
+and files kept in the records folder as a titled entry with their path. Each paper once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
-from cspctl.records.store import Records
-from cspctl.render import actions, agenda, minutes, report
+from cspctl.errors import CspError
+from cspctl.models.meeting import Item, ItemPath, PaperFile, record_path, walk_items
+from cspctl.records import files
+from cspctl.records.store import Loaded, Records
+from cspctl.render import actions, agenda, forward_plan, minutes, plan, report
 
 
 @dataclass
@@ -28,34 +36,105 @@ class PackPart:
 
 
 @dataclass
+class FilePaperView:
+    """A document the board received as a file: its content is not a record."""
+
+    title: str
+    path: str
+
+    @property
+    def href(self) -> str:
+        return quote(self.path.replace("\\", "/"))
+
+
+@dataclass
 class PackView:
     date: dt.date
     parts: list[PackPart]
 
 
-def build(records: Records, date: dt.date) -> PackView:
-    the_agenda = agenda.build(records, date)
+def build(records: Records, date: dt.date, labels: Mapping[str, str]) -> PackView:
     parts: list[PackPart] = []
 
     def add(kind: str, title: str, doc: Any, item: str | None = None) -> None:
         parts.append(PackPart(len(parts) + 1, kind, title, item, doc))
 
-    add("agenda", "Agenda", the_agenda)
+    add("agenda", labels["agenda"], agenda.build(records, date))
     previous = [m for m in records.meetings
                 if m.model.date < date and m.model.status not in minutes.NO_MINUTES]
     if previous:
         earlier = previous[-1].model.date
-        add("minutes", f"Minutes of {earlier.strftime('%d %B %Y')}", minutes.build(records, earlier))
-    add("actions", "Action log", actions.build(records, date))
+        add("minutes", f"{labels['minutes_of']} {earlier.strftime('%d %B %Y')}",
+            minutes.build(records, earlier))
+    record = records.meeting(date)
+    items = list(walk_items(record.model.items)) if record else []
+    if not any("actions" in item.papers for _, item in items):
+        add("actions", labels["action_log"], actions.build(records, date))
+    numbers = item_numbers(record.model.items) if record else {}
     seen: set[str] = set()
-    for row in the_agenda.rows:
-        queue: list[tuple[str, str | None]] = [(p, None) for p in row.paper_ids]
-        while queue:
-            paper_id, title = queue.pop(0)
-            loaded = records.report(paper_id)
-            if paper_id in seen or loaded is None:
+    for where, item in items:
+        number = numbers[where]
+        for p, paper in enumerate(item.papers):
+            if isinstance(paper, PaperFile):
+                key = "file:" + paper.path
+                if key not in seen:
+                    seen.add(key)
+                    add("paper_file", paper.title, _file_paper(records, record, where, p, paper), number)
                 continue
-            seen.add(paper_id)
-            add("report", title or loaded.model.subject, report.view(records, loaded.model), row.number)
-            queue[:0] = report.appendix_reports(records, loaded.model)
+            if paper in seen:
+                continue
+            seen.add(paper)
+            if paper == "actions":
+                add("actions", labels["action_log"], actions.build(records, date), number)
+            elif paper == "forward-plan":
+                if records.forward_plan is not None:
+                    planned = forward_plan.build(records)
+                    add("forward_plan", planned.title, planned, number)
+            elif records.plan(paper) is not None:
+                the_plan = plan.build(records, paper, labels)
+                add("plan", the_plan.title, the_plan, number)
+            else:
+                _add_report(records, paper, None, number, seen, add)
     return PackView(date, parts)
+
+
+def _add_report(records: Records, paper_id: str, title: str | None, number: str,
+                seen: set[str], add: Any) -> None:
+    """A report, then the reports it lists as appendices (depth first, each once)."""
+    loaded = records.report(paper_id)
+    if loaded is None:
+        return
+    add("report", title or loaded.model.subject, report.view(records, loaded.model), number)
+    for appendix_id, appendix_title in report.appendix_reports(records, loaded.model):
+        if appendix_id not in seen:
+            seen.add(appendix_id)
+            _add_report(records, appendix_id, appendix_title, number, seen, add)
+
+
+def _file_paper(records: Records, record: Loaded[Any] | None, where: ItemPath, index: int,
+                paper: PaperFile) -> FilePaperView:
+    """The entry for a file paper, refused (located, as lint words it) when the file is
+    missing or outside the records folder."""
+    try:
+        files.check(paper.path, records.root)
+    except files.FileRefused as refused:
+        if record is None:
+            raise CspError(f"paper path {refused.reason}") from None
+        problem = record.problem([*record_path(where), "papers", index, "path"], refused.code,
+                                 "error", f"paper path {refused.reason}")
+        raise CspError(str(problem)) from None
+    return FilePaperView(paper.title, paper.path)
+
+
+def item_numbers(items: list[Item]) -> dict[ItemPath, str]:
+    """Each item's number as the papers print it: its own `number`, else its place (4, and
+    4.1, 4.2 for the sub-items of 4)."""
+    found: dict[ItemPath, str] = {}
+    for where, item in walk_items(items):
+        if item.number is not None:
+            found[where] = item.number
+        elif len(where) == 1:
+            found[where] = str(where[0] + 1)
+        else:
+            found[where] = f"{found[where[:-1]]}.{where[-1] + 1}"
+    return found

@@ -1,16 +1,23 @@
-"""An action plan by theme, with a RAG summary the board can read at a glance."""
+"""An action plan by theme, with a RAG summary the board can read at a glance.
+
+A RAG status is printed only where the plan states one: an action with `rag: null` shows
+none, and the summary counts it as "not stated" rather than asserting a rating.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from cspctl.records.store import Records
 from cspctl.render.common import not_found
 
 RAGS = ("red", "amber", "green", "complete", None)
-RAG_LABELS = {"red": "Red", "amber": "Amber", "green": "Green", "complete": "Complete", None: "Not rated"}
+RAG_LABELS = {"red": "rag_red", "amber": "rag_amber", "green": "rag_green",
+              "complete": "rag_complete", None: "rag_not_stated"}
+"""The label key (`render.labels`) each RAG status prints as."""
 
 
 @dataclass
@@ -34,10 +41,7 @@ class PlanActionView:
     progress: list[ProgressLine]
     rag: str | None
     restricted: bool
-
-    @property
-    def rag_label(self) -> str:
-        return RAG_LABELS[self.rag]
+    rag_label: str = ""
 
 
 @dataclass
@@ -59,7 +63,8 @@ class PlanView:
     totals: list[int]
 
 
-def build(records: Records, plan_id: str) -> PlanView:
+def build(records: Records, plan_id: str, labels: Mapping[str, str]) -> PlanView:
+    """The plan `plan_id` as a view model; `labels` are the board's words (RAG names)."""
     loaded = records.plan(plan_id)
     if loaded is None:
         raise not_found("action plan", f"'{plan_id}'", sorted(p.model.id for p in records.plans))
@@ -72,6 +77,7 @@ def build(records: Records, plan_id: str) -> PlanView:
                 a.lead_note, list(a.lead_organisations), a.start, a.end,
                 list(a.supporting_organisations),
                 [ProgressLine(p.date, p.note) for p in a.progress], a.rag, a.restricted,
+                labels[RAG_LABELS[a.rag]] if a.rag else "",
             )
             for a in theme.actions
         ]
@@ -80,4 +86,4 @@ def build(records: Records, plan_id: str) -> PlanView:
     totals = [sum(t.counts[i] for t in themes) for i in range(len(RAGS) + 1)]
     governance = [(g.role, g.name or "", g.organisation or "") for g in model.governance]
     return PlanView(model.id, model.title, model.period, governance, themes,
-                    [RAG_LABELS[r] for r in RAGS] + ["Total"], totals)
+                    [labels[RAG_LABELS[r]] for r in RAGS] + [labels["total"]], totals)

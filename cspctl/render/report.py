@@ -1,5 +1,10 @@
 """Papers on the board's templates: reports and subgroup updates with numbered sections and
-paragraphs (1.1, 1.2 …), presentations as slides."""
+paragraphs (1.1, 1.2 …), presentations as slides.
+
+The lines under a paper's heading (`fields`) say only what the record says: a slide deck
+gets no date, marking or slide numbers it does not carry, a byline shows with or without a
+presenter, and the security marking is the paper's own (`marking`) or the board's words.
+"""
 
 from __future__ import annotations
 
@@ -8,16 +13,17 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from cspctl.models.partnership import Security
 from cspctl.records.store import Records
 from cspctl.render.common import not_found
+from cspctl.render.filters import join_names, long_date, people_filters
 
-HEADINGS = {"report": "REPORT", "subgroup_update": "SUBGROUP UPDATE", "presentation": "PRESENTATION"}
 _BLOCK_START = re.compile(r"^(?:[-*+] |\d+[.)] |\||#|>)")
 
 
 @dataclass
 class Paragraph:
-    number: str
+    number: str | None
     text: str
 
     @property
@@ -47,24 +53,25 @@ class SlideView:
 
 
 @dataclass
+class FieldLine:
+    """One line under the heading: a label key (None for a line printed as it is) and its
+    text, or the label key of words printed instead (`not_named`)."""
+
+    label: str | None
+    text: str
+    text_label: str | None = None
+
+
+@dataclass
 class ReportView:
     id: str
     kind: str
-    heading: str
     subject: str
     date: dt.date
-    authors: list[str]
-    contact: str | None
     restricted: bool
-    subgroup: str | None = None
-    byline: str | None = None
-    date_line: str | None = None
+    fields: list[FieldLine] = field(default_factory=list)
     sections: list[SectionView] = field(default_factory=list)
     slides: list[SlideView] = field(default_factory=list)
-
-    @property
-    def security(self) -> str:
-        return "[RESTRICTED]" if self.restricted else "[UNPROTECTED]"
 
 
 def build(records: Records, report_id: str) -> ReportView:
@@ -76,20 +83,46 @@ def build(records: Records, report_id: str) -> ReportView:
     return view(records, loaded.model)
 
 
+def marking(records: Records, model: Any) -> str | None:
+    """The marking the paper prints: the board's restricted word for a restricted paper, the
+    paper's own `marking`, the board's public word for a template report, none for slides."""
+    security = records.partnership.model.security if records.partnership else Security()
+    if model.restricted:
+        return security.restricted
+    if model.marking is not None:
+        return str(model.marking)
+    return None if model.kind == "presentation" else security.public
+
+
 def view(records: Records, model: Any) -> ReportView:
-    subgroup = None
-    if model.kind == "subgroup_update" and records.partnership:
-        subgroup = next((s.name for s in records.partnership.model.subgroups
-                         if s.id == model.subgroup), model.subgroup)
-    report = ReportView(model.id, model.kind, HEADINGS[model.kind], model.subject, model.meeting,
-                        list(model.authors), model.contact, model.restricted, subgroup)
+    names = people_filters(records.register)
+    report = ReportView(model.id, model.kind, model.subject, model.meeting, model.restricted)
+    security = marking(records, model)
     if model.kind == "presentation":
-        report.byline, report.date_line = model.byline, model.date_line
+        if model.authors:
+            who = join_names([names["person"](a) for a in model.authors])
+            report.fields.append(FieldLine("presenter", ", ".join(filter(None, [who, model.byline]))))
+        elif model.byline:
+            report.fields.append(FieldLine(None, model.byline))
+        if model.date_line:
+            report.fields.append(FieldLine(None, model.date_line))
+        if security is not None:
+            report.fields.append(FieldLine("security", security))
         report.slides = [SlideView(s.title, s.body) for s in model.slides]
         return report
+    report.fields.append(FieldLine("subject", model.subject))
+    report.fields.append(FieldLine("date", long_date(model.meeting)))
+    if model.kind == "subgroup_update":
+        subgroups = records.partnership.model.subgroups if records.partnership else []
+        name = next((s.name for s in subgroups if s.id == model.subgroup), model.subgroup)
+        report.fields.append(FieldLine("subgroup", name))
+    authors = "; ".join(names["person_role"](a) for a in model.authors)
+    report.fields.append(FieldLine("author", authors, None if authors else "not_named"))
+    report.fields.append(FieldLine("contact", model.contact or "", None if model.contact else "not_given"))
+    report.fields.append(FieldLine("security", security or ""))
     known = {r.model.id for r in records.reports}
     for number, section in enumerate(model.sections, start=1):
-        paragraphs = [Paragraph(f"{number}.{n}", p.strip("\n"))
+        paragraphs = [Paragraph(f"{number}.{n}" if section.numbered else None, p.strip("\n"))
                       for n, p in enumerate(section.paragraphs, start=1)]
         appendices = [
             AppendixLine(appendix_text(n, a.title), a.report if a.report in known else None)

@@ -139,7 +139,8 @@ def test_new_report_on_the_subgroup_template(seed: Path, cli: Callable[..., obje
     assert data["kind"] == "subgroup_update" and data["subgroup"] == "ivolt"
     assert data["authors"] == ["Mel Baker", "Jonathan Woodhams"]
     assert [s["heading"] for s in data["sections"]] == [
-        "Brief Update", "Key Challenge(s)", "Emerging Trends", "Support required from the board",
+        # the last but one is the seed board's own `support_required` label
+        "Brief Update", "Key Challenge(s)", "Emerging Trends", "Support required from CSP Board",
         "List of Appendices"]
     assert all(s["paragraphs"] == [] for s in data["sections"])
     again = cli("--records", seed, "new", "report", "ivolt", "--meeting", "2022-03-30")

@@ -136,7 +136,7 @@ def test_checks_that_read_actions_and_papers_reach_sub_items(cli, board) -> None
     assert ":14:18: CSP202 duplicate action id '2022-03-30/1.1.1' (also at line 13)" in out
     assert "CSP402 action 2022-03-30/1.1.1 is completed but has no completed_on date" in out
     assert "CSP401 action 2022-03-30/1.1.3 is due before it was raised" in out
-    assert ":11:18: CSP502 no report with id 'no-such-report'" in out
+    assert ":11:18: CSP502 no report or action plan with id 'no-such-report'" in out
 
 
 def test_agenda_rules_see_sub_items(cli, board) -> None:  # type: ignore[no-untyped-def]
