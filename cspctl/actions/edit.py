@@ -53,9 +53,9 @@ def mark_done(records: Records, action_id: str, on: dt.date | None, note: str | 
 
 def apply(records: Records, action_id: str, edit: Edit) -> Change:
     """Apply `edit` to the action with `action_id` and write the file if anything changed."""
-    from cspctl.records.atomic import atomic_write
-    from cspctl.records.roundtrip import rt_dump, rt_load
-    from cspctl.records.yamlio.text import YamlError, read_text
+    from cspctl.authoring.fmt import load_for_edit
+    from cspctl.records.guarded import write_if_unchanged
+    from cspctl.records.roundtrip import rt_dump
 
     meeting, i, a = find_action(records, action_id)
     if edit.note is not None and not edit.note.strip():
@@ -70,11 +70,8 @@ def apply(records: Records, action_id: str, edit: Edit) -> Change:
         if date is not None and date < raised:
             raise CspError(f"the {what} {date} is before the meeting that raised "
                            f"{action_id} ({raised})")
-    try:
-        text = read_text(meeting.path)
-        data = rt_load(text)
-    except YamlError as exc:
-        raise CspError(f"{meeting.display}:{exc.line}:{exc.column}: {exc.message}") from None
+    snapshot, data = load_for_edit(records.root, meeting.path, "meeting", meeting.model)
+    text = snapshot.text
     node = data["items"][i]["actions"][a]
     if node.get("id") != action_id:
         raise CspError(f"{meeting.display} changed while cspctl was reading it; try again")
@@ -86,11 +83,7 @@ def apply(records: Records, action_id: str, edit: Edit) -> Change:
     _carry_trailing_comment(before, _last_scalar(node))
     new_text = rt_dump(data)
     _check(meeting.display, text, new_text, (i, a))
-    try:
-        atomic_write(meeting.path, new_text, root=records.root)
-    except (YamlError, OSError) as exc:
-        message = exc.message if isinstance(exc, YamlError) else exc.strerror
-        raise CspError(f"cannot write {meeting.display}: {message}") from None
+    write_if_unchanged(snapshot, new_text)
     return change
 
 

@@ -34,6 +34,7 @@ from cspctl import __version__
 from cspctl.problem import Problem
 from cspctl.records.packing import pack, unpack
 from cspctl.records.yamlio.read import Document
+from cspctl.records.yamlio.text import YamlError, read_bytes
 
 FORMAT = 1
 FOLDER = ".cspctl-cache"
@@ -259,9 +260,8 @@ class Cache:
             if unchanged:
                 self.dirty = True  # rewriting the index makes the entry trustworthy next time
             try:
-                with open(name, "rb") as handle:
-                    raw = handle.read()
-            except OSError:
+                raw = read_bytes(name, root=self.root)  # the loader reports what is refused
+            except YamlError:
                 continue
             digest = hashlib.sha256(raw).hexdigest()
             found[relative] = (digest, raw)

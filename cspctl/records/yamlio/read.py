@@ -113,9 +113,10 @@ def positions_of(text: str) -> Positions:
     return positions
 
 
-def load(path: Path, *, exact: bool = False, max_bytes: int = MAX_BYTES) -> Document:
-    """Read and parse one record file."""
-    return parse(read_text(path, max_bytes), exact=exact)
+def load(path: Path, *, exact: bool = False, max_bytes: int = MAX_BYTES,
+         root: Path | None = None) -> Document:
+    """Read and parse one record file (by `text.read_bytes`' containment rule for `root`)."""
+    return parse(read_text(path, max_bytes, root=root), exact=exact)
 
 
 def walk(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, Any]]:
