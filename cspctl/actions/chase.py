@@ -40,12 +40,16 @@ class ChaseResult:
 
 def chase(records: Records, as_of: dt.date, output: Path, source: str = "all") -> ChaseResult:
     """Write a reminder for every owner of an open action into `output`."""
+    from cspctl.records.guarded import refuse_output_into_records
+
+    refuse_output_into_records(records.root, output)
     rows = select(action_rows(records, as_of, source), statuses=("open",))
     owners = by_owner(records.register, rows)
     from cspctl.render.environment import make_environment
+    from cspctl.render.template_errors import rendered
 
     env = make_environment(records.register, records_root=records.root)
-    template = env.get_template(TEMPLATE)
+    template = rendered(lambda: env.get_template(TEMPLATE))
     sender_name, sender_email = _sender(records)
     board = records.partnership.model.name if records.partnership else "Community Safety Partnership"
     next_meeting = records.next_meeting_after(as_of - dt.timedelta(days=1))
@@ -58,11 +62,11 @@ def chase(records: Records, as_of: dt.date, output: Path, source: str = "all") -
         if owner.name == NO_OWNER:
             result.unowned = len(owner.rows)
             continue
-        text = template.render(
+        text = rendered(lambda owner=owner: template.render(  # type: ignore[misc]
             owner=owner, as_of=as_of, board=board, next_meeting=next_meeting,
             sender=sender_name, overdue=[r for r in owner.rows if r.overdue],
             upcoming=[r for r in owner.rows if not r.overdue],
-        )
+        ))
         stem = _slug(owner.id or owner.name)
         markdown = output / f"{stem}.md"
         eml = output / f"{stem}.eml" if owner.email else None

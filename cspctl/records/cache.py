@@ -154,12 +154,22 @@ class Cache:
         payload = blob[TAG:]
         return payload if blob[:TAG] == self._sign(payload) else None
 
+    def _make_folder(self) -> None:
+        """The cache folder, ignored by git wherever it lands: `.cspctl-cache/.gitignore`
+        holds `*`, so `git status` never shows it and `git add -A` never commits it."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        ignore = self.folder.parent / ".gitignore"
+        if not ignore.exists():
+            temp = ignore.with_name(f".gitignore.{os.getpid()}.tmp")
+            temp.write_text("# cspctl's lint cache: never commit it\n*\n", encoding="utf-8")
+            os.replace(temp, ignore)
+
     def _write(self, path: Path, payload: bytes) -> None:
         if self.key is None:
             return
         temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            self._make_folder()
             temp.write_bytes(self._sign(payload) + payload)
             os.replace(temp, path)
         except OSError:
@@ -281,7 +291,7 @@ class Cache:
 
             for attempt in range(2):
                 try:
-                    self.folder.mkdir(parents=True, exist_ok=True)
+                    self._make_folder()
                     db = sqlite3.connect(self.entries, timeout=2.0)
                     db.execute("PRAGMA synchronous = OFF")  # a cache: a torn write is a miss, not a loss
                     db.execute("CREATE TABLE IF NOT EXISTS entries (name TEXT PRIMARY KEY, blob BLOB NOT NULL)")

@@ -153,3 +153,22 @@ def remove_leftover_temps(path: Path) -> list[str]:
             except OSError:
                 pass
     return removed
+
+
+RECORD_FOLDERS = ("meetings", "reports", "plans")
+
+
+def refuse_output_into_records(root: Path, output: Path, what: str = "--output") -> None:
+    """A rendered document or a reminder never lands on a record: refuse an output that is the
+    records folder, inside its record folders (meetings/, reports/, plans/), or a YAML file in
+    it (rendered text, even confidential, over a meeting record is lost data or a leak)."""
+    base = Path(os.path.realpath(root))
+    target = Path(os.path.realpath(output))
+    if target != base and not target.is_relative_to(base):
+        return
+    relative = target.relative_to(base)
+    if (target == base or (relative.parts and relative.parts[0] in RECORD_FOLDERS)
+            or target.suffix in (".yaml", ".yml")):
+        raise CspError(f"refusing to write {what} {display_path(output)}: it is inside the records "
+                       f"folder {display_path(root)} (its records, or where they go); choose a "
+                       "path outside it", 2)
