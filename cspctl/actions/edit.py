@@ -90,12 +90,19 @@ def apply(records: Records, action_id: str, edit: Edit) -> Change:
 def find_action(records: Records, action_id: str) -> tuple[Any, int, int]:
     """The meeting holding `action_id` and the action's item and position, or a user error."""
     ids: list[str] = []
+    found: list[tuple[Any, int, int]] = []
     for meeting in records.meetings:
         for i, item in enumerate(meeting.model.items):
             for a, action in enumerate(item.actions):
                 if action.id == action_id:
-                    return meeting, i, a
+                    found.append((meeting, i, a))
                 ids.append(action.id)
+    if len(found) > 1:
+        where = ", ".join(f"{m.display}:{m.at('items', i, 'actions', a, 'id')[0]}" for m, i, a in found)
+        raise CspError(f"{len(found)} actions share the id '{action_id}' ({where}); give each its "
+                       "own id (see cspctl lint, CSP202), then run the command again")
+    if found:
+        return found[0]
     plan_ids = [f"{p.model.id}/{t.id}.{pa.number}" for p in records.plans
                 for t in p.model.themes for pa in t.actions]
     if action_id in plan_ids:

@@ -80,7 +80,8 @@ def build(records: Records, date: dt.date) -> MinutesView:
     record = records.meeting(date)
     if record is None or record.model.status in NO_MINUTES:
         raise not_found("minutes for the meeting on", date.isoformat(),
-                        [m.model.date.isoformat() for m in held])
+                        [m.model.date.isoformat() for m in held],
+                        records=records, file=f"meetings/{date.isoformat()}.yaml")
     model = record.model
     register = records.register
     marks = {_key(register, model.chair): "CHAIR", _key(register, model.note_taker): "NOTE TAKER"}

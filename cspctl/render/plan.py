@@ -62,7 +62,8 @@ class PlanView:
 def build(records: Records, plan_id: str) -> PlanView:
     loaded = records.plan(plan_id)
     if loaded is None:
-        raise not_found("action plan", f"'{plan_id}'", sorted(p.model.id for p in records.plans))
+        raise not_found("action plan", f"'{plan_id}'", sorted(p.model.id for p in records.plans),
+                        records=records, file=f"plans/{plan_id}.yaml")
     model = loaded.model
     themes = []
     for t_number, theme in enumerate(model.themes, start=1):
