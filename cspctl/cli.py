@@ -75,7 +75,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         app(args=argv, prog_name="cspctl")
     except CspError as exc:
-        print(f"cspctl: {exc.message}", file=sys.stderr)
+        from cspctl.problem import one_line
+
+        print(f"cspctl: {one_line(exc.message)}", file=sys.stderr)
         return exc.exit_code
     except SystemExit as exc:
         code = exc.code

@@ -53,7 +53,31 @@ def lint(root: Path, paths: Sequence[Path] = (), *, base: str | None = None,
         wanted = [display_path(p.resolve()) for p in paths]
         problems = [p for p in problems if any(_within(p.path, w) for w in wanted)]
         files = sum(any(_within(f, w) for w in wanted) for f in shown)
-    return LintResult(problems, files)
+    return LintResult(capped(problems), files)
+
+
+MAX_PER_FILE = 100
+"""Findings shown for one file; the rest are counted (CSP010). A generated or hostile file can
+hold 200,000 findings, and 15 MB of output helps nobody."""
+
+
+def capped(problems: list[Problem], limit: int = MAX_PER_FILE) -> list[Problem]:
+    """At most `limit` findings per file (in position order), then one counting the rest; its
+    level is the worst of those it stands for, so the exit code does not change."""
+    from itertools import groupby
+
+    out: list[Problem] = []
+    for path, group in groupby(problems, key=lambda p: p.path):
+        found = list(group)
+        out.extend(found[:limit])
+        rest = found[limit:]
+        if rest:
+            errors = sum(p.level == "error" for p in rest)
+            out.append(Problem(path, rest[0].line, rest[0].column, "CSP010",
+                               "error" if errors else "warning",
+                               f"{len(rest)} more findings in this file are not shown "
+                               f"({errors} errors, {len(rest) - errors} warnings)"))
+    return out
 
 
 def open_cache(root: Path) -> Cache | None:

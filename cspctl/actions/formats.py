@@ -75,6 +75,8 @@ def write_table(listing: Listing, out: TextIO) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    from cspctl.problem import one_line
+
     # Record text is never Rich markup: every cell and title is a Text, so `[/]` in an action
     # cannot end the table and `[link=...]` cannot make a hyperlink.
     console = Console(file=out, highlight=False)
@@ -96,7 +98,8 @@ def write_table(listing: Listing, out: TextIO) -> None:
             late = f"\n{row.days_overdue} day{'s' if row.days_overdue != 1 else ''} late"
             when = cells[3] + (late if row.overdue else "")
             when += "" if row.status == "open" else f"\n{row.status}"
-            table.add_row(*(Text(cell) for cell in (cells[0], cells[1], cells[2], when, cells[6])),
+            record = [one_line(cell) for cell in (cells[0], cells[1], cells[2])]
+            table.add_row(*(Text(cell) for cell in (*record, when, one_line(cells[6]))),
                           style="bold red" if row.overdue else None)
         console.print(table)
     if not listing.rows:

@@ -56,7 +56,9 @@ Check = Callable[[Records], Iterator[Problem]]
 
 def run_all(records: Records) -> list[Problem]:
     """Every check over the loaded records; load problems first."""
+    from cspctl.records.redaction import redact
+
     found = list(records.problems)
     for module in REGISTRY:
         found.extend(module.check(records))
-    return sorted(set(found))
+    return sorted(set(redact(found, records.documents())))
