@@ -39,6 +39,7 @@ RUAMEL_SHAPES = re.compile(
     r"|:[ ]+#"  # a comment after `key:` (ruamel's "overlap in comment" when the value follows)
     r"|[|>][-+0-9]*#"  # `|# note`: invalid, but libyaml reads it
     r"|[|>][-+0-9]*[ ]*(?:#[^\n]*)?\r?\n[ ]+\r?\n"  # a block scalar opening with a line of spaces
+    r"|(?<=[\s\[{,])!!?[\w/:.-]*[ ]*[,\]}]"  # a tag with no value in a flow collection (spec 7.2)
 )
 """Shapes that libyaml and ruamel read differently: the fast path runs ruamel too on a text
 that holds one (a cheap search; few records do)."""
