@@ -29,6 +29,10 @@ def approve(records: Records, date: dt.date, at: dt.date) -> Approved:
     meeting = records.meeting(date)
     if meeting is None:
         held = ", ".join(m.model.date.isoformat() for m in records.meetings) or "none"
+        broken = records.load_error(f"meetings/{date.isoformat()}.yaml")
+        if broken is not None:
+            raise CspError(f"{broken.path} does not load, so its minutes cannot be approved: "
+                           f"{broken} (fix it first; see cspctl lint)")
         raise CspError(f"no meeting record for {date.isoformat()} (meeting records: {held})")
     if meeting.model.status == "approved":
         when = meeting.model.approved_at.isoformat() if meeting.model.approved_at else "an unrecorded date"

@@ -36,7 +36,9 @@ def defer(records: Records, title: str, to: dt.date, *, note: str | None = None,
     from cspctl.records.roundtrip import rt_dump
 
     if records.forward_plan is None:
-        raise CspError("the records folder has no valid forward-plan.yaml (see cspctl lint)")
+        broken = records.load_error("forward-plan.yaml")
+        raise CspError("the records folder has no valid forward-plan.yaml"
+                       + (f": {broken}" if broken else "") + " (see cspctl lint)")
     meeting_index, item_index = _find(records, title, from_date)
     source_date = records.forward_plan.model.meetings[meeting_index].date
     if source_date == to:

@@ -37,6 +37,8 @@ from cspctl.records.yamlio.read import Document
 from cspctl.records.yamlio.text import YamlError, read_bytes
 
 FORMAT = 1
+UNREAD = "unread:"
+"""How `hashes` marks a file that cannot be read (see `yamlio.text.read_bytes`)."""
 FOLDER = ".cspctl-cache"
 TAG = 16
 RACY_NS = 3_000_000_000
@@ -271,7 +273,10 @@ class Cache:
                 self.dirty = True  # rewriting the index makes the entry trustworthy next time
             try:
                 raw = read_bytes(name, root=self.root)  # the loader reports what is refused
-            except YamlError:
+            except YamlError as exc:
+                # Not cached (the loader reads it again, and says why), but part of the tree:
+                # a FIFO or a link out added to a clean folder must not get its cached result.
+                found[relative] = (f"{UNREAD}{mtime}:{size}:{exc.message}", None)
                 continue
             digest = hashlib.sha256(raw).hexdigest()
             found[relative] = (digest, raw)

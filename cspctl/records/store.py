@@ -70,6 +70,14 @@ class Records:
     """Files that parsed but did not validate, by shown path: their kind and document (what
     `redaction` needs to keep quoted values of restricted parts out of their findings)."""
 
+    def load_error(self, pattern: str) -> Problem | None:
+        """The first error of a file (path ending in `pattern`, `*` allowed) that did not load:
+        what a command says instead of "no such record"."""
+        import fnmatch
+
+        return next((p for p in self.problems if p.level == "error"
+                     and fnmatch.fnmatch(p.path, f"*{pattern}")), None)
+
     def documents(self) -> dict[str, tuple[str, Document]]:
         """Every parsed file by shown path: its kind and document."""
         from cspctl.models.registry import kind_of
@@ -132,6 +140,7 @@ def load_records(root: Path, *, exact: bool = False, cache: Cache | None = None,
     `on_loaded(done, total)` is told of each file parsed (for a progress bar).
     """
     from cspctl.models.registry import kind_of
+    from cspctl.records.cache import UNREAD
     from cspctl.records.parallel import load_many
 
     if not root.is_dir():
@@ -153,7 +162,7 @@ def load_records(root: Path, *, exact: bool = False, cache: Cache | None = None,
             relative = PurePosixPath(below.replace(os.sep, "/"))
             shown = display_path(path)
             digest, raw = hashes.get(relative.as_posix(), (None, None))
-            key = f"{digest}-{kind_of(relative) or 'none'}" if digest else None
+            key = f"{digest}-{kind_of(relative) or 'none'}" if digest and not digest.startswith(UNREAD) else None
             files.append((path, relative, shown, key))
             records.files.append(shown)
             hit = cache.get(key, shown, path) if cache is not None and key else None

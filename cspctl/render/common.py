@@ -37,13 +37,10 @@ def not_found(what: str, wanted: str, known: Iterable[str], hint: str = "", *,
     """'no meeting on X; known: …' — names only ids and dates, never record text. With the
     record `file` it would come from (`meetings/2022-03-30.yaml`, a `*` for a folder), a file
     that is there but does not load says so, with its first error."""
-    if records is not None and file is not None:
-        import fnmatch
-
-        for problem in records.problems:
-            if problem.level == "error" and fnmatch.fnmatch(problem.path, f"*{file}"):
-                return CspError(f"{problem.path} does not load, so there are no {what} {wanted}: "
-                                f"{problem} (run cspctl lint)")
+    problem = records.load_error(file) if records is not None and file is not None else None
+    if problem is not None:
+        return CspError(f"{problem.path} does not load, so there are no {what} {wanted}: "
+                        f"{problem} (run cspctl lint)")
     listed = ", ".join(known) or "none"
     return CspError(f"no {what} {wanted}; known: {listed}{hint}")
 
