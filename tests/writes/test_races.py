@@ -146,3 +146,22 @@ def test_a_stale_temporary_file_is_reported_then_removed_by_the_next_write(
     assert cli("--records", root, "actions", "done", "2022-03-30/2.1", "--on", "2022-04-01").code == 0
     assert not stale.exists()
     assert "CSP009" not in cli("--records", root, "lint").out
+
+
+def test_new_refuses_a_file_created_while_it_was_working(
+        board: Callable[..., Path], cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    import cspctl.records.guarded as guarded
+
+    root = board(**{"forward-plan.yaml": FORWARD_PLAN})
+    path = root / "meetings/2022-06-29.yaml"
+    theirs = MEETING.replace("2022-03-30", "2022-06-29")
+    real = guarded.write_if_unchanged
+
+    def someone_else_first(snapshot: guarded.Snapshot, text: str) -> bool:
+        path.write_text(theirs, "utf-8")  # another writer creates the file meanwhile
+        return real(snapshot, text)
+
+    monkeypatch.setattr(guarded, "write_if_unchanged", someone_else_first)
+    result = cli("--records", root, "new", "meeting", "2022-06-29")
+    assert result.code == 1 and "was created since cspctl read it" in result.err
+    assert path.read_text("utf-8") == theirs
