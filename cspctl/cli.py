@@ -80,7 +80,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         app(args=hoist_records(sys.argv[1:] if argv is None else list(argv)), prog_name="cspctl")
     except CspError as exc:
-        print(f"cspctl: {exc.message}", file=sys.stderr)
+        from cspctl.problem import one_line
+
+        print(f"cspctl: {one_line(exc.message)}", file=sys.stderr)
         return exc.exit_code
     except SystemExit as exc:
         code = exc.code

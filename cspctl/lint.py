@@ -53,7 +53,31 @@ def lint(root: Path, paths: Sequence[Path] = (), *, base: str | None = None,
         wanted = [display_path(p.resolve()) for p in paths]
         problems = [p for p in problems if any(_within(p.path, w) for w in wanted)]
         files = sum(any(_within(f, w) for w in wanted) for f in shown)
-    return LintResult(problems, files)
+    return LintResult(capped(problems), files)
+
+
+MAX_PER_FILE = 100
+"""Findings shown for one file; the rest are counted (CSP010). A generated or hostile file can
+hold 200,000 findings, and 15 MB of output helps nobody."""
+
+
+def capped(problems: list[Problem], limit: int = MAX_PER_FILE) -> list[Problem]:
+    """At most `limit` findings per file (in position order), then one counting the rest; its
+    level is the worst of those it stands for, so the exit code does not change."""
+    from itertools import groupby
+
+    out: list[Problem] = []
+    for path, group in groupby(problems, key=lambda p: p.path):
+        found = list(group)
+        out.extend(found[:limit])
+        rest = found[limit:]
+        if rest:
+            errors = sum(p.level == "error" for p in rest)
+            out.append(Problem(path, rest[0].line, rest[0].column, "CSP010",
+                               "error" if errors else "warning",
+                               f"{len(rest)} more findings in this file are not shown "
+                               f"({errors} errors, {len(rest) - errors} warnings)"))
+    return out
 
 
 def open_cache(root: Path) -> Cache | None:
@@ -67,12 +91,13 @@ def lint_all(root: Path, cache: Cache | None,
              on_loaded: Callable[[int, int], None] | None = None) -> tuple[list[Problem], list[str]]:
     """Every finding in the folder and the files read; from the cache when nothing changed."""
     key = ""
-    found = scan(root) if root.is_dir() else None  # a missing folder: load_records says why
+    leftovers: list[str] = []
+    found = scan(root, leftovers) if root.is_dir() else None  # a missing folder: load_records says why
     if cache is not None and found is not None:
         key = cache.tree_key("lint", cache.hashes(found))
         hit = cache.result("lint", key)
         if hit is not None:
-            return [Problem(*p) for p in hit[0]], list(hit[1])
+            return sorted([Problem(*p) for p in hit[0]] + _leftover(leftovers)), list(hit[1])
     from cspctl.checks import run_all  # here: a warm run needs neither checks nor models
 
     records = load_records(root, cache=cache, on_loaded=on_loaded, found=found)
@@ -82,7 +107,21 @@ def lint_all(root: Path, cache: Cache | None,
         rows = [(p.path, p.line, p.column, p.code, p.level, p.message) for p in problems]
         cache.store_result("lint", key, (rows, records.files))
         cache.save()
-    return problems, records.files
+    return sorted(problems + _leftover(leftovers)), records.files
+
+
+def _leftover(paths: list[str]) -> list[Problem]:
+    """CSP009: temporary files of interrupted writes (outside the cache: they are no record)."""
+    import os
+
+    found = []
+    for path in paths:
+        name = os.path.basename(path)
+        record = name[1:].rsplit(".", 2 if name.endswith(".tmp") else 1)[0]
+        found.append(Problem(display_path(Path(path)), 1, 1, "CSP009", "warning",
+                             "left by an interrupted write: the next write of "
+                             f"{record} removes it (or delete it)"))
+    return found
 
 
 def _within(path: str, wanted: str) -> bool:

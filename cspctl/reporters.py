@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from itertools import groupby
 from typing import TextIO
 
-from cspctl.problem import Problem
+from cspctl.problem import Problem, one_line
 
 
 def summary(problems: Sequence[Problem], files: int) -> str:
@@ -35,7 +35,7 @@ def text(problems: Sequence[Problem], files: int, out: TextIO) -> None:
             out.write("\n")
         for p in group:
             suffix = " (warning)" if p.level == "warning" else ""
-            out.write(f"{p.path}:{p.line}:{p.column}: {p.code} {p.message}{suffix}\n")
+            out.write(f"{p}{suffix}\n")
     if problems:
         out.write("\n")
     out.write(summary(problems, files) + "\n")
@@ -62,8 +62,8 @@ def _rich_text(problems: Sequence[Problem], files: int, out: TextIO) -> None:
             style = "red" if problem.level == "error" else "yellow"
             suffix = " [dim](warning)[/dim]" if problem.level == "warning" else ""
             console.print(
-                f"[bold]{escape(problem.path)}[/bold]:{problem.line}:{problem.column}: "
-                f"[{style}]{problem.code}[/{style}] {escape(problem.message)}{suffix}"
+                f"[bold]{escape(one_line(problem.path))}[/bold]:{problem.line}:{problem.column}: "
+                f"[{style}]{problem.code}[/{style}] {escape(one_line(problem.message))}{suffix}"
             )
     if problems:
         console.print()

@@ -49,16 +49,20 @@ class ChaseResult:
 
 def chase(records: Records, as_of: dt.date, output: Path, source: str = "all") -> ChaseResult:
     """Write a reminder for every owner of an open action into `output`."""
+    from cspctl.records.guarded import refuse_output_into_records
+
+    refuse_output_into_records(records.root, output)
     all_rows = action_rows(records, as_of, source)
     rows = select(all_rows, statuses=CHASED)
     owners = by_owner(records.register, rows)
     from cspctl.render.environment import make_environment
     from cspctl.render.labels import labels_for
+    from cspctl.render.template_errors import rendered
 
     partnership = records.partnership.model if records.partnership else None
     env = make_environment(records.register, records_root=records.root,
                            labels=labels_for(partnership))
-    template = env.get_template(TEMPLATE)
+    template = rendered(lambda: env.get_template(TEMPLATE))
     sender_name, sender_email = _sender(records)
     board = partnership.name if partnership else "The board"
     next_meeting = records.next_meeting_after(as_of - dt.timedelta(days=1))
@@ -81,12 +85,12 @@ def chase(records: Records, as_of: dt.date, output: Path, source: str = "all") -
             else:
                 letters.append((keeper, [], unowned))
     for owner, owned, nobodys in letters:
-        text = template.render(
+        text = rendered(lambda owner=owner, owned=owned, nobodys=nobodys: template.render(  # type: ignore[misc]
             owner=owner, greeting=greeting(owner), as_of=as_of, board=board,
             next_meeting=next_meeting, sender=sender_name, owned=owned,
             overdue=[r for r in owned if r.overdue], upcoming=[r for r in owned if not r.overdue],
             unowned=nobodys,
-        )
+        ))
         stem = _slug(owner.id or owner.name)
         markdown = output / f"{stem}.md"
         eml = output / f"{stem}.eml" if owner.email else None

@@ -59,9 +59,9 @@ def mark_done(records: Records, action_id: str, on: dt.date | None, note: str | 
 
 def apply(records: Records, action_id: str, edit: Edit) -> Change:
     """Apply `edit` to the action with `action_id` and write the file if anything changed."""
-    from cspctl.records.atomic import atomic_write
-    from cspctl.records.roundtrip import rt_dump, rt_load
-    from cspctl.records.yamlio.text import YamlError, read_text
+    from cspctl.authoring.fmt import load_for_edit
+    from cspctl.records.guarded import write_if_unchanged
+    from cspctl.records.roundtrip import rt_dump
 
     meeting, path, a = find_action(records, action_id)
     if edit.note is not None and not edit.note.strip():
@@ -77,11 +77,8 @@ def apply(records: Records, action_id: str, edit: Edit) -> Change:
         if date is not None and date < raised:
             raise CspError(f"the {what} {date} is before the meeting that raised "
                            f"{action_id} ({raised})")
-    try:
-        text = read_text(meeting.path)
-        data = rt_load(text)
-    except YamlError as exc:
-        raise CspError(f"{meeting.display}:{exc.line}:{exc.column}: {exc.message}") from None
+    snapshot, data = load_for_edit(records.root, meeting.path, "meeting", meeting.model)
+    text = snapshot.text
     try:
         node = data
         for key in (*record_path(path), "actions", a):
@@ -98,11 +95,7 @@ def apply(records: Records, action_id: str, edit: Edit) -> Change:
     _carry_trailing_comment(before, _last_scalar(node))
     new_text = rt_dump(data)
     _check(meeting.display, text, new_text, (*record_path(path), "actions", a))
-    try:
-        atomic_write(meeting.path, new_text, root=records.root)
-    except (YamlError, OSError) as exc:
-        message = exc.message if isinstance(exc, YamlError) else exc.strerror
-        raise CspError(f"cannot write {meeting.display}: {message}") from None
+    write_if_unchanged(snapshot, new_text)
     return change
 
 
@@ -110,12 +103,19 @@ def find_action(records: Records, action_id: str) -> tuple[Any, ItemPath, int]:
     """The meeting holding `action_id`, the path of its item (sub-items too) and its
     position there, or a user error."""
     ids: list[str] = []
+    found: list[tuple[Any, ItemPath, int]] = []
     for meeting in records.meetings:
         for path, item in walk_items(meeting.model.items):
             for a, action in enumerate(item.actions):
                 if action.id == action_id:
-                    return meeting, path, a
+                    found.append((meeting, path, a))
                 ids.append(action.id)
+    if len(found) > 1:
+        where = ", ".join(f"{m.display}:{m.at(*record_path(p), 'actions', a, 'id')[0]}" for m, p, a in found)
+        raise CspError(f"{len(found)} actions share the id '{action_id}' ({where}); give each its "
+                       "own id (see cspctl lint, CSP202), then run the command again")
+    if found:
+        return found[0]
     plan_ids = [f"{p.model.id}/{t.id}.{pa.number}" for p in records.plans
                 for t in p.model.themes for pa in t.actions]
     if action_id in plan_ids:

@@ -75,15 +75,20 @@ def write_table(listing: Listing, out: TextIO) -> None:
     from rich import box
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
+    from cspctl.problem import one_line
+
+    # Record text is never Rich markup: every cell and title is a Text, so `[/]` in an action
+    # cannot end the table and `[link=...]` cannot make a hyperlink.
     console = Console(file=out, highlight=False)
     sections = ([(listing.title, listing.rows)] if listing.groups is None
                 else [(f"{g.name} — {_count(g.rows)}", g.rows) for g in listing.groups])
     if listing.groups is not None:
-        console.print(listing.title)
+        console.print(Text(listing.title))
     for title, rows in sections:
         ids, owners, due, source = _widths(rows, console.width)
-        table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False,
+        table = Table(title=Text(title), title_justify="left", box=box.SIMPLE_HEAD, show_edge=False,
                       expand=True)
         table.add_column("ID", overflow="fold", width=ids)
         table.add_column("Owners", overflow="fold", width=owners)
@@ -96,7 +101,8 @@ def write_table(listing: Listing, out: TextIO) -> None:
             when = cells[3] + (late if row.overdue else "")
             when += "" if row.status == "open" or row.status == "ongoing" else \
                 f"\n{status_words(row.status)}"
-            table.add_row(cells[0], cells[1], cells[2], when, cells[6],
+            record = [one_line(cell) for cell in (cells[0], cells[1], cells[2])]
+            table.add_row(*(Text(cell) for cell in (*record, when, one_line(cells[6]))),
                           style="bold red" if row.overdue else None)
         console.print(table)
     if not listing.rows:

@@ -30,6 +30,10 @@ def approve(records: Records, date: dt.date, at: dt.date) -> Approved:
     meeting = records.meeting(date)
     if meeting is None:
         held = ", ".join(m.model.date.isoformat() for m in records.meetings) or "none"
+        broken = records.load_error(f"meetings/{date.isoformat()}.yaml")
+        if broken is not None:
+            raise CspError(f"{broken.path} does not load, so its minutes cannot be approved: "
+                           f"{broken} (fix it first; see cspctl lint)")
         raise CspError(f"no meeting record for {date.isoformat()} (meeting records: {held})")
     if meeting.model.status == "approved":
         when = meeting.model.approved_at.isoformat() if meeting.model.approved_at else "an unrecorded date"
@@ -50,7 +54,7 @@ def approve(records: Records, date: dt.date, at: dt.date) -> Approved:
         later = ", ".join(d.isoformat() for d in records.meeting_dates() if d > date) or "none"
         raise CspError(f"no meeting on {at.isoformat()} in meetings/ or the forward plan "
                        f"(later meetings: {later})")
-    original, data = load_for_edit(meeting.path, "meeting")
+    snapshot, data = load_for_edit(records.root, meeting.path, "meeting", meeting.model)
     data["status"] = "approved"
     if "approved_at" in data:
         data["approved_at"] = at
@@ -60,5 +64,5 @@ def approve(records: Records, date: dt.date, at: dt.date) -> Approved:
         following = detach_after(data, "status")  # comments above the next key stay above it
         data.insert(list(data).index("status") + 1, "approved_at", at)
         attach_after(data, "approved_at", following)
-    save_record(records.root, meeting.path, "meeting", rt_dump(data), original=original)
+    save_record(snapshot, "meeting", rt_dump(data))
     return Approved(date, at, meeting.display)

@@ -10,14 +10,17 @@ before any is written, and writes go through `yamlio.atomic_write`.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cspctl.errors import CspError
 from cspctl.problem import Problem
 from cspctl.records.discovery import discover, display_path
 from cspctl.records.yamlio.text import YamlError
+
+if TYPE_CHECKING:
+    from cspctl.records.guarded import Snapshot
 
 
 class Refused(Exception):
@@ -100,35 +103,31 @@ def fmt(root: Path, paths: Sequence[Path] = (), *, check: bool = False) -> FmtRe
     result = FmtResult()
     files = _select(root, paths, result.skipped)
     result.files = len(files)
-    pending: list[tuple[Path, str]] = []
+    pending: list[tuple[Snapshot, str]] = []
     for path in files:
         shown = display_path(path)
         kind = kind_of(PurePosixPath(path.relative_to(root).as_posix()))
         if kind is None:
             continue
         try:
-            text, new = _format_file(path, kind, shown, PurePosixPath(path.relative_to(root).as_posix()))
+            snapshot, new = _format_file(root, path, kind, shown,
+                                         PurePosixPath(path.relative_to(root).as_posix()))
         except _Located as exc:
             result.problems.extend(exc.problems)
             continue
-        if new != text:
+        if snapshot.crlf or new != snapshot.text:
             if path.is_symlink():
                 result.problems.append(Problem(shown, 1, 1, "CSP007", "error",
                                                "is a symbolic link; fmt does not write through links"))
                 continue
             result.changed.append(shown)
-            pending.append((path, new))
+            pending.append((replace(snapshot, crlf=False), new))  # canonical: LF line endings
     if check or result.problems:
         return result
-    from cspctl.records.atomic import atomic_write
+    from cspctl.records.guarded import write_if_unchanged
 
-    for path, new in pending:
-        try:
-            atomic_write(path, new, root=root)
-        except YamlError as exc:
-            result.problems.append(Problem(display_path(path), 1, 1, exc.code, "error", exc.message))
-        except OSError as exc:
-            raise CspError(f"cannot write {display_path(path)}: {exc.strerror}") from None
+    for snapshot, new in pending:
+        write_if_unchanged(snapshot, new)
     result.written = True
     return result
 
@@ -138,35 +137,39 @@ class _Located(Exception):
         self.problems = problems
 
 
-def _format_file(path: Path, kind: str, shown: str, relative: PurePosixPath) -> tuple[str, str]:
-    text = _validated(path, kind, shown)
+def _format_file(root: Path, path: Path, kind: str, shown: str,
+                 relative: PurePosixPath) -> tuple[Snapshot, str]:
+    snapshot, _ = _validated(root, path, kind, shown)
     try:
-        return text, canonical_text(kind, text, relative)
+        return snapshot, canonical_text(kind, snapshot.text, relative)
     except Refused as exc:
         raise _Located([Problem(shown, 1, 1, "CSP008", "error", str(exc))]) from None
+    except YamlError as exc:  # ruamel could not read what the loader took: never a traceback
+        raise _Located([Problem(shown, exc.line, exc.column, exc.code, "error", exc.message)]) from None
 
 
-def _validated(path: Path, kind: str, shown: str) -> str:
-    """The text of a record file that parses and validates (else `_Located` problems)."""
+def _validated(root: Path, path: Path, kind: str, shown: str) -> tuple[Snapshot, Any]:
+    """A record file that parses and validates, as read to rewrite, and its model (else
+    `_Located` problems)."""
     from pydantic import ValidationError
 
     from cspctl.models.registry import adapter
+    from cspctl.records.guarded import read_for_update
     from cspctl.records.schema_errors import problems_from
     from cspctl.records.yamlio.read import parse
-    from cspctl.records.yamlio.text import read_text
 
     try:
-        text = read_text(path)
-        document = parse(text)
+        snapshot = read_for_update(path, root)
+        document = parse(snapshot.text)
     except YamlError as exc:
         raise _Located([Problem(shown, exc.line, exc.column, exc.code, "error", exc.message)]) from None
     if document.data is None:
         raise _Located([Problem(shown, 1, 1, "CSP102", "error", "the file is empty")])
     try:
-        adapter(kind).validate_python(document.data)
+        model = adapter(kind).validate_python(document.data)
     except ValidationError as exc:
         raise _Located(list(problems_from(exc, document, shown, kind))) from None
-    return text
+    return snapshot, model
 
 
 def _select(root: Path, paths: Sequence[Path], skipped: list[str]) -> list[Path]:
@@ -203,9 +206,10 @@ def _select(root: Path, paths: Sequence[Path], skipped: list[str]) -> list[Path]
 # --- the one write path of every command that edits or creates a record --------------------
 
 
-def save_record(root: Path, path: Path, kind: str, text: str, *, original: str | None = None) -> bool:
+def save_record(snapshot: Snapshot, kind: str, text: str) -> bool:
     """Write a record the way every writing command does: the new text must parse and
-    validate, must keep every comment of `original`, and goes through `atomic_write`.
+    validate, must keep every comment of the text read, and is written only if the file is
+    still as read (`guarded.write_if_unchanged`: lock, compare, atomic replace).
 
     Returns False when the bytes did not change.
     """
@@ -214,33 +218,35 @@ def save_record(root: Path, path: Path, kind: str, text: str, *, original: str |
     from pydantic import ValidationError
 
     from cspctl.models.registry import adapter
-    from cspctl.records.atomic import atomic_write
+    from cspctl.records.guarded import write_if_unchanged
     from cspctl.records.yamlio.read import parse
 
-    shown = display_path(path)
+    shown = snapshot.shown
     try:
         adapter(kind).validate_python(parse(text).data)
     except (YamlError, ValidationError):
         raise CspError(f"internal error: the edit would leave {shown} invalid; nothing was written") from None
-    if original is not None and Counter(comment_lines(original)) - Counter(comment_lines(text)):
+    if snapshot.raw is not None and Counter(comment_lines(snapshot.text)) - Counter(comment_lines(text)):
         raise CspError(f"the edit would lose a comment in {shown}; nothing was written")
-    try:
-        return atomic_write(path, text, root=root)
-    except YamlError as exc:
-        raise CspError(f"{shown}: {exc.message}") from None
-    except OSError as exc:
-        raise CspError(f"cannot write {shown}: {exc.strerror}") from None
+    return write_if_unchanged(snapshot, text)
 
 
-def load_for_edit(path: Path, kind: str) -> tuple[str, Any]:
-    """A valid record's text and its round-trip data, or a CspError saying what is wrong."""
+def load_for_edit(root: Path, path: Path, kind: str, expected: Any = None) -> tuple[Snapshot, Any]:
+    """A valid record as read to edit and its round-trip data, or a CspError saying what is
+    wrong. With `expected` (the model the command decided on), a file that no longer holds
+    it changed since the records were loaded, and is refused."""
     from cspctl.records.roundtrip import rt_load
 
     shown = display_path(path)
     if path.is_symlink():
         raise CspError(f"{shown} is a symbolic link; cspctl does not write through links")
     try:
-        text = _validated(path, kind, shown)
+        snapshot, model = _validated(root, path, kind, shown)
     except _Located as exc:
         raise CspError(f"{exc.problems[0]} (fix it before editing; see cspctl lint)") from None
-    return text, rt_load(text)
+    if expected is not None and model != expected:
+        raise CspError(f"{shown} changed since cspctl read it; nothing was written: run the command again")
+    try:
+        return snapshot, rt_load(snapshot.text)
+    except YamlError as exc:
+        raise CspError(f"{shown}:{exc.line}:{exc.column}: {exc.code} {exc.message}") from None

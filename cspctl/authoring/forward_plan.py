@@ -36,13 +36,15 @@ def defer(records: Records, title: str, to: dt.date, *, note: str | None = None,
     from cspctl.records.roundtrip import rt_dump
 
     if records.forward_plan is None:
-        raise CspError("the records folder has no valid forward-plan.yaml (see cspctl lint)")
+        broken = records.load_error("forward-plan.yaml")
+        raise CspError("the records folder has no valid forward-plan.yaml"
+                       + (f": {broken}" if broken else "") + " (see cspctl lint)")
     meeting_index, item_index = _find(records, title, from_date)
     source_date = records.forward_plan.model.meetings[meeting_index].date
     if source_date == to:
         raise CspError(f"the item is already planned for {to.isoformat()}")
     path = records.forward_plan.path
-    original, data = load_for_edit(path, "forward-plan")
+    snapshot, data = load_for_edit(records.root, path, "forward-plan", records.forward_plan.model)
     meetings = data["meetings"]
     source = meetings[meeting_index]
     items = source["items"]
@@ -73,7 +75,7 @@ def defer(records: Records, title: str, to: dt.date, *, note: str | None = None,
         attach_after(target, list(target)[-1], after)
     else:
         _append(target["items"], target, item, leading)
-    save_record(records.root, path, "forward-plan", rt_dump(data), original=original)
+    save_record(snapshot, "forward-plan", rt_dump(data))
     return Deferred(str(item["title"]), source_date, to, created, text, records.forward_plan.display)
 
 

@@ -228,8 +228,9 @@ def _support_files(hooks_repo: str | None) -> dict[str, str]:
 
 def _write_record(root: Path, relative: str, kind: str, text: str) -> None:
     from cspctl.authoring.fmt import save_record
+    from cspctl.records.guarded import absent
 
-    save_record(root, root / relative, kind, text)
+    save_record(absent(root / relative, root), kind, text)
 
 
 def _write(root: Path, path: Path, text: str) -> None:

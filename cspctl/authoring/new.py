@@ -236,6 +236,7 @@ def _literal(text: str) -> Any:
 
 def _create(root: Path, path: Path, kind: str, data: dict[str, Any]) -> Created:
     from cspctl.authoring.fmt import canonical_text, save_record
+    from cspctl.records.guarded import absent
     from cspctl.records.roundtrip import rt_dump
 
     existing = path.parent
@@ -245,5 +246,5 @@ def _create(root: Path, path: Path, kind: str, data: dict[str, Any]) -> Created:
         raise CspError(f"refusing to write outside the records folder: {display_path(path)}")
     text = canonical_text(kind, rt_dump(data), PurePosixPath(path.relative_to(root).as_posix()))
     path.parent.mkdir(parents=True, exist_ok=True)
-    save_record(root, path, kind, text)
+    save_record(absent(path, root), kind, text)
     return Created(path, display_path(path), text)

@@ -17,6 +17,7 @@ from cspctl.checks import (
     approval,
     attendance_threshold,
     completed_without_date,
+    confusable_names,
     duplicate_ids,
     hidden_characters,
     item_numbers,
@@ -24,6 +25,7 @@ from cspctl.checks import (
     label_keys,
     late_paper,
     meeting_file_name,
+    meeting_times,
     ownerless_action,
     paper_references,
     plan_dates,
@@ -43,8 +45,10 @@ REGISTRY: tuple[ModuleType, ...] = (
     unresolved_initials,
     duplicate_ids,
     hidden_characters,
+    confusable_names,
     meeting_file_name,
     usual_weekday,
+    meeting_times,
     agenda_overrun,
     agenda_rules,
     approval,
@@ -68,7 +72,9 @@ Check = Callable[[Records], Iterator[Problem]]
 
 def run_all(records: Records) -> list[Problem]:
     """Every check over the loaded records; load problems first."""
+    from cspctl.records.redaction import redact
+
     found = list(records.problems)
     for module in REGISTRY:
         found.extend(module.check(records))
-    return sorted(set(found))
+    return sorted(set(redact(found, records.documents())))

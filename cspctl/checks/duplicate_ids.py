@@ -22,7 +22,7 @@ CODE = "CSP202"
 def check(records: Records) -> Iterator[Problem]:
     if records.people is not None:
         people = records.people
-        seen: dict[str, str] = {}
+        seen: dict[str, tuple[str, int, str]] = {}
         for section in ("people", "groups", "organisations"):
             for index, entry in enumerate(getattr(people.model, section)):
                 for field, values in (("id", [entry.id]), ("name", [entry.name]),
@@ -31,11 +31,16 @@ def check(records: Records) -> Iterator[Problem]:
                         key = normalise(value)
                         owner = seen.get(key)
                         where = [section, index, field] + ([position] if field == "aliases" else [])
-                        if owner is not None and owner != entry.id:
-                            yield people.problem(
-                                where, CODE, "error", f"'{value}' already names '{owner}'"
-                            )
-                        seen.setdefault(key, entry.id)
+                        if owner is not None and owner[:2] != (section, index):
+                            # Two entries, even with one id (two people, or a group taking a
+                            # person's id), make every reference to it ambiguous.
+                            line = people.at(owner[0], owner[1])[0]
+                            taken = {"people": "person", "groups": "group"}.get(owner[0], "organisation")
+                            message = (f"the id '{value}' is already the {taken} on line {line}"
+                                       if field == "id" and value == owner[2] else
+                                       f"'{value}' already names '{owner[2]}' (line {line})")
+                            yield people.problem(where, CODE, "error", message)
+                        seen.setdefault(key, (section, index, entry.id))
     yield from _unique(
         ((m, [*record_path(path), "actions", a, "id"], action.id)
          for m in records.meetings

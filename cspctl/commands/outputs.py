@@ -45,5 +45,8 @@ def calendar(
     if output is None:
         sys.stdout.write(data.decode("utf-8"))
         return
+    from cspctl.records.guarded import refuse_output_into_records
+
+    refuse_output_into_records(records_dir(ctx), output)
     atomic_write(output, data.decode("utf-8"))
     print(f"wrote {output}", file=sys.stderr)

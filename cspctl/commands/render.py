@@ -64,7 +64,7 @@ def _run(ctx: typer.Context, kind: str, target: str | None, fmt: str, output: Pa
     with reading_files() as on_loaded:
         records = load_records(records_dir(ctx), on_loaded=on_loaded)
     data = render(records, Request(kind, target, fmt, include_restricted, templates, as_of, since))
-    write(data, output, skipped=sum(1 for p in records.problems if p.level == "error"))
+    write(data, output, skipped=sum(1 for p in records.problems if p.level == "error"), root=records.root)
 
 
 @app.command()

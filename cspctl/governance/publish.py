@@ -133,7 +133,7 @@ def _record_publication(root: Path, meeting: Loaded[Meeting], day: dt.date, comm
     from cspctl.authoring.fmt import load_for_edit, save_record
     from cspctl.records.roundtrip import rt_dump
 
-    original, data = load_for_edit(meeting.path, "meeting")
+    snapshot, data = load_for_edit(root, meeting.path, "meeting", meeting.model)
     entry = CommentedMap([("on", day), ("commit", commit), ("folder", folder)])
     if number:
         entry["supplement"] = True
@@ -142,5 +142,5 @@ def _record_publication(root: Path, meeting: Loaded[Meeting], day: dt.date, comm
     if "publications" not in data:
         data["publications"] = CommentedSeq()
     data["publications"].append(entry)
-    save_record(root, meeting.path, "meeting", rt_dump(data), original=original)
+    save_record(snapshot, "meeting", rt_dump(data))
     return meeting.display

@@ -15,9 +15,19 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_PARTIAL_DATE = re.compile(r"\d{4}-\d{2}(-\d{2})?")
-_TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
+# ASCII digits only: Python's `\d` also matches "０" (full-width) and "٣" (Arabic-Indic), which
+# the JSON Schemas (ECMAScript regular expressions) refuse.
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_PARTIAL_DATE = re.compile(r"[0-9]{4}-[0-9]{2}(-[0-9]{2})?")
+_TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
+
+_YEAR = r"(?!0000)[0-9]{4}"
+_DAY = (r"(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
+        r"|02-(?:0[1-9]|1[0-9]|2[0-8]))")
+_LEAP_DAY = r"(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29"
+CALENDAR_PARTIAL_DATE = (f"^(?:{_YEAR}-(?:0[1-9]|1[0-2])|{_YEAR}-{_DAY}|(?!0000){_LEAP_DAY})$")
+"""A real calendar date or month as a JSON Schema pattern: the schema refuses `2021-02-30`,
+`2021-13` and `0000-01` as the model does (a `format` alone is only an annotation)."""
 
 
 class Record(BaseModel):
@@ -76,24 +86,33 @@ IsoDate = Annotated[
     dt.date,
     BeforeValidator(_iso_date),
     PlainSerializer(dt.date.isoformat),
-    WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}),
 ]
 """A calendar date written as ISO 8601 (`2022-03-30`)."""
 
 PartialDate = Annotated[
     str,
     BeforeValidator(_partial_date),
-    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}(-\d{2})?$"}),
+    WithJsonSchema({"type": "string", "pattern": CALENDAR_PARTIAL_DATE}),
 ]
 """A date or a month (`2021-11`), for progress notes the seed dates only by month."""
 
 Time = Annotated[
-    str, BeforeValidator(_time), WithJsonSchema({"type": "string", "pattern": r"^([01]\d|2[0-3]):[0-5]\d$"})
+    str, BeforeValidator(_time),
+    WithJsonSchema({"type": "string", "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9]$"})
 ]
 """A 24-hour clock time, `"HH:MM"`."""
 
-Minutes = Annotated[int, Field(ge=0, le=600)]
-"""A duration in whole minutes."""
+def _whole_number(value: Any) -> Any:
+    """`15.0` is the whole number 15: JSON Schema's "integer" counts it so, and the schema and
+    the model must accept the same records. `15.5`, `inf` and `nan` stay floats (refused)."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+Minutes = Annotated[int, Field(ge=0, le=600), BeforeValidator(_whole_number)]
+"""A duration in whole minutes (`15.0` counts as 15, as in the JSON Schema)."""
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
 """An identifier: lower-case letters, digits and hyphens."""

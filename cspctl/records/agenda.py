@@ -98,7 +98,7 @@ class Agenda:
 
     @property
     def slot_minutes(self) -> int | None:
-        if self.start is None or self.end is None:
+        if self.start is None or self.end is None or self.end <= self.start:
             return None
         return minutes_of_day(self.end) - minutes_of_day(self.start)
 
@@ -124,8 +124,8 @@ def build_agenda(records: Records, date: dt.date) -> Agenda | None:
     meeting = records.meeting(date)
     if meeting is not None:
         model = meeting.model
-        agenda = Agenda(date, "meeting", model.start or (defaults.start if defaults else None),
-                        model.end or (defaults.end if defaults else None),
+        start, end = meeting_times(model.start, model.end, defaults)
+        agenda = Agenda(date, "meeting", start, end,
                         model.venue or (defaults.venue if defaults else None), model.chair,
                         _recorded(records, model.items, ""), model.status, model.notes, model.title)
         return _timed(agenda)
@@ -178,6 +178,18 @@ def _recorded(records: Records, items: list[Item], parent: str) -> list[AgendaIt
             **(_standing_extras(records, it.title, it.kind) if not parent else {}),
         ))
     return found
+
+
+def meeting_times(start: str | None, end: str | None, defaults: Any) -> tuple[str | None, str | None]:
+    """A meeting's start and end: its own, else the partnership's usual ones. The usual end
+    is never borrowed for a meeting that starts at or after it (an evening meeting of a
+    board that usually ends at 13:00 has no known end, not a negative slot)."""
+    usual_start = defaults.start if defaults is not None else None
+    usual_end = defaults.end if defaults is not None else None
+    start = start or usual_start
+    if end is None and usual_end is not None and (start is None or usual_end > start):
+        end = usual_end
+    return start, end
 
 
 def _standing_extras(records: Records, title: str, kind: str) -> dict[str, Any]:

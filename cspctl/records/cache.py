@@ -34,8 +34,11 @@ from cspctl import __version__
 from cspctl.problem import Problem
 from cspctl.records.packing import pack, unpack
 from cspctl.records.yamlio.read import Document
+from cspctl.records.yamlio.text import YamlError, read_bytes
 
 FORMAT = 1
+UNREAD = "unread:"
+"""How `hashes` marks a file that cannot be read (see `yamlio.text.read_bytes`)."""
 FOLDER = ".cspctl-cache"
 TAG = 16
 RACY_NS = 3_000_000_000
@@ -154,12 +157,22 @@ class Cache:
         payload = blob[TAG:]
         return payload if blob[:TAG] == self._sign(payload) else None
 
+    def _make_folder(self) -> None:
+        """The cache folder, ignored by git wherever it lands: `.cspctl-cache/.gitignore`
+        holds `*`, so `git status` never shows it and `git add -A` never commits it."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        ignore = self.folder.parent / ".gitignore"
+        if not ignore.exists():
+            temp = ignore.with_name(f".gitignore.{os.getpid()}.tmp")
+            temp.write_text("# cspctl's lint cache: never commit it\n*\n", encoding="utf-8")
+            os.replace(temp, ignore)
+
     def _write(self, path: Path, payload: bytes) -> None:
         if self.key is None:
             return
         temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            self._make_folder()
             temp.write_bytes(self._sign(payload) + payload)
             os.replace(temp, path)
         except OSError:
@@ -260,9 +273,11 @@ class Cache:
             if unchanged:
                 self.dirty = True  # rewriting the index makes the entry trustworthy next time
             try:
-                with open(name, "rb") as handle:
-                    raw = handle.read()
-            except OSError:
+                raw = read_bytes(name, root=self.root)  # the loader reports what is refused
+            except YamlError as exc:
+                # Not cached (the loader reads it again, and says why), but part of the tree:
+                # a FIFO or a link out added to a clean folder must not get its cached result.
+                found[relative] = (f"{UNREAD}{mtime}:{size}:{exc.message}", None)
                 continue
             digest = hashlib.sha256(raw).hexdigest()
             found[relative] = (digest, raw)
@@ -282,7 +297,7 @@ class Cache:
 
             for attempt in range(2):
                 try:
-                    self.folder.mkdir(parents=True, exist_ok=True)
+                    self._make_folder()
                     db = sqlite3.connect(self.entries, timeout=2.0)
                     db.execute("PRAGMA synchronous = OFF")  # a cache: a torn write is a miss, not a loss
                     db.execute("CREATE TABLE IF NOT EXISTS entries (name TEXT PRIMARY KEY, blob BLOB NOT NULL)")

@@ -35,20 +35,28 @@ FileStat = tuple[str, int, int]
 in nanoseconds and size; -1 for both when it cannot be stat'ed (a broken link)."""
 
 
-def scan(root: Path) -> list[FileStat]:
+def scan(root: Path, leftovers: list[str] | None = None) -> list[FileStat]:
     """Every YAML file below the records folder with its stat, in `discover`'s order.
 
     One pass of `os.scandir`: a warm lint of a large folder does nothing else with the files,
-    and this is about a third faster than walking, then stat'ing, then making Path objects."""
+    and this is about a third faster than walking, then stat'ing, then making Path objects.
+    With `leftovers`, the temporary files of interrupted writes found are added to it."""
     found: list[FileStat] = []
-    _scan(os.fspath(root), found)
+    _scan(os.fspath(root), found, leftovers)
     return found
+
+
+def is_leftover_temp(name: str) -> bool:
+    """A temporary file of `atomic.atomic_write` (`.NAME.yaml.XXXX.tmp`) or the lock file of
+    `guarded.locked` (`.NAME.yaml.lock`) that an interrupted write left, by its name."""
+    return name.startswith(".") and name.endswith((".tmp", ".lock")) and (
+        ".yaml." in name or ".yml." in name)
 
 
 _NAME = attrgetter("name")
 
 
-def _scan(folder: str, found: list[FileStat]) -> None:
+def _scan(folder: str, found: list[FileStat], leftovers: list[str] | None) -> None:
     try:
         with os.scandir(folder) as listing:
             entries = sorted(listing, key=_NAME)
@@ -58,15 +66,19 @@ def _scan(folder: str, found: list[FileStat]) -> None:
     for entry in entries:
         name = entry.name
         if name.startswith("."):
+            if leftovers is not None and is_leftover_temp(name):
+                leftovers.append(entry.path)
             continue
-        if entry.is_dir():
-            if name not in SKIPPED_DIRS and not entry.is_symlink():  # as os.walk: links not followed
+        if entry.is_dir(follow_symlinks=False):  # as os.walk: links to folders not followed
+            if name not in SKIPPED_DIRS:
                 subfolders.append(entry.path)
         elif name.endswith((".yaml", ".yml")):
+            # A link, a FIFO or a device is listed too: reading it (`yamlio.text.read_bytes`)
+            # refuses it with a located finding, where skipping it would hide it from review.
             try:
                 info = entry.stat()
                 found.append((entry.path, info.st_mtime_ns, info.st_size))
             except OSError:
                 found.append((entry.path, -1, -1))
     for subfolder in subfolders:
-        _scan(subfolder, found)
+        _scan(subfolder, found, leftovers)

@@ -54,7 +54,8 @@ def parse_file(path: Path, relative: PurePosixPath, shown: str, *, exact: bool =
         if raw is not None and len(raw) <= MAX_BYTES:
             document = parse(decode(raw), exact=exact)
         else:
-            document = load(path, exact=exact)
+            root = path.parents[len(relative.parts) - 1] if relative.parts else path.parent
+            document = load(path, exact=exact, root=root)
     except YamlError as exc:
         return FileLoad(kind, problems=[Problem(shown, exc.line, exc.column, exc.code, "error", exc.message)])
     return FileLoad(kind, document)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -45,7 +46,22 @@ class Entry:
 
 
 def normalise(name: str) -> str:
-    return re.sub(r"\s+", " ", name).strip().casefold()
+    """A name as lookups compare it: spacing and case ignored, and one Unicode spelling (NFC),
+    so "Zoë" typed as e + combining diaeresis is the register's "Zoë"."""
+    folded = re.sub(r"\s+", " ", name).strip().casefold()
+    return folded if folded.isascii() else unicodedata.normalize("NFC", folded)
+
+
+def scripts(name: str) -> set[str]:
+    """The scripts of the letters of `name` ("LATIN", "CYRILLIC", ...); full-width forms count
+    as "FULLWIDTH". Two or more make a look-alike: "Jаne" with a Cyrillic "а" is not "Jane"."""
+    if name.isascii():
+        return {"LATIN"} if any(c.isalpha() for c in name) else set()
+    found = set()
+    for char in name:
+        if char.isalpha() or "\uff01" <= char <= "\uff5e":
+            found.add(unicodedata.name(char, "UNKNOWN").split(" ")[0])
+    return found
 
 
 class Register:
@@ -69,7 +85,12 @@ class Register:
         self._add_organisations(register)
 
     def _add(self, entry: Entry, keys: list[str]) -> None:
-        self.entries.setdefault(entry.id, entry)
+        first = self.entries.setdefault(entry.id, entry)
+        if first is not entry:
+            # A second entry with a taken id (lint: CSP202) is left out: its names must not
+            # resolve to the first one's id ("--owner 'Jane Smith'" listing Jo's actions).
+            self.clashes.append((entry.id, first, entry))
+            return
         for key in keys:
             norm = normalise(key)
             existing = self._index.get(norm)

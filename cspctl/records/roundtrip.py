@@ -22,8 +22,12 @@ def rt_load(text: str) -> Any:
     """Load text for editing: ruamel's round-trip objects keep comments, order and quoting.
 
     Callers validate with `parse` first; this is only for files already known to be records.
+    Whatever ruamel raises becomes a located `YamlError` (`compose.ruamel_call`): a writer
+    says what is wrong with a file, never prints a traceback.
     """
-    return _rt_yaml().load(text)
+    from cspctl.records.yamlio.compose import ruamel_call
+
+    return ruamel_call(_rt_yaml().load, text)
 
 
 def rt_dump(data: Any) -> str:

@@ -66,6 +66,26 @@ class Records:
     plans: list[Loaded[ActionPlan]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    unvalidated: dict[str, tuple[str, Document]] = field(default_factory=dict)
+    """Files that parsed but did not validate, by shown path: their kind and document (what
+    `redaction` needs to keep quoted values of restricted parts out of their findings)."""
+
+    def load_error(self, pattern: str) -> Problem | None:
+        """The first error of a file (path ending in `pattern`, `*` allowed) that did not load:
+        what a command says instead of "no such record"."""
+        import fnmatch
+
+        return next((p for p in self.problems if p.level == "error"
+                     and fnmatch.fnmatch(p.path, f"*{pattern}")), None)
+
+    def documents(self) -> dict[str, tuple[str, Document]]:
+        """Every parsed file by shown path: its kind and document."""
+        from cspctl.models.registry import kind_of
+
+        found = dict(self.unvalidated)
+        for loaded in self.all_loaded():
+            found[loaded.display] = (kind_of(loaded.relative) or "", loaded.document)
+        return found
 
     @cached_property
     def register(self) -> Register:
@@ -150,6 +170,7 @@ def load_records(root: Path, *, exact: bool = False, cache: Cache | None = None,
     `on_loaded(done, total)` is told of each file parsed (for a progress bar).
     """
     from cspctl.models.registry import kind_of
+    from cspctl.records.cache import UNREAD
     from cspctl.records.parallel import load_many
 
     if not root.is_dir():
@@ -171,13 +192,13 @@ def load_records(root: Path, *, exact: bool = False, cache: Cache | None = None,
             relative = PurePosixPath(below.replace(os.sep, "/"))
             shown = display_path(path)
             digest, raw = hashes.get(relative.as_posix(), (None, None))
-            key = f"{digest}-{kind_of(relative) or 'none'}" if digest else None
+            key = f"{digest}-{kind_of(relative) or 'none'}" if digest and not digest.startswith(UNREAD) else None
             files.append((path, relative, shown, key))
             records.files.append(shown)
             hit = cache.get(key, shown, path) if cache is not None and key else None
             if hit is not None:
                 kind, document, problems = hit
-                results[shown] = (FileLoad(kind, problems=problems) if problems or document is None
+                results[shown] = (FileLoad(kind, document, problems=problems) if problems or document is None
                                   or kind is None else validate(kind, document, shown))
             else:
                 jobs.append((path, relative, shown, raw))
@@ -195,6 +216,8 @@ def load_records(root: Path, *, exact: bool = False, cache: Cache | None = None,
             records.problems.extend(loaded.problems)
             if loaded.model is not None and loaded.kind is not None and loaded.document is not None:
                 _file(records, loaded.kind, Loaded(path, shown, relative, loaded.document, loaded.model))
+            elif loaded.kind is not None and loaded.document is not None:
+                records.unvalidated[shown] = (loaded.kind, loaded.document)
     for name in ("partnership.yaml", "people.yaml"):
         if not (root / name).is_file():
             records.problems.append(

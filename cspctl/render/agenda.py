@@ -86,7 +86,8 @@ def build(records: Records, date: dt.date) -> AgendaView:
 
     agenda = build_agenda(records, date)
     if agenda is None:
-        raise not_found("meeting or forward-plan entry on", date.isoformat(), meeting_dates(records))
+        raise not_found("meeting or forward-plan entry on", date.isoformat(), meeting_dates(records),
+                        records=records, file=f"meetings/{date.isoformat()}.yaml")
     subgroups = [
         SubgroupLine(s.name, list(s.leads), list(s.copy_to))
         for s in (records.partnership.model.subgroups if records.partnership else [])

@@ -78,8 +78,15 @@ def _logo(records: Records) -> tuple[str | None, bytes | None]:
         raise CspError(str(problem)) from None
 
 
-def not_found(what: str, wanted: str, known: Iterable[str], hint: str = "") -> CspError:
-    """'no meeting on X; known: …' — names only ids and dates, never record text."""
+def not_found(what: str, wanted: str, known: Iterable[str], hint: str = "", *,
+              records: Records | None = None, file: str | None = None) -> CspError:
+    """'no meeting on X; known: …' — names only ids and dates, never record text. With the
+    record `file` it would come from (`meetings/2022-03-30.yaml`, a `*` for a folder), a file
+    that is there but does not load says so, with its first error."""
+    problem = records.load_error(file) if records is not None and file is not None else None
+    if problem is not None:
+        return CspError(f"{problem.path} does not load, so there are no {what} {wanted}: "
+                        f"{problem} (run cspctl lint)")
     listed = ", ".join(known) or "none"
     return CspError(f"no {what} {wanted}; known: {listed}{hint}")
 
@@ -111,8 +118,7 @@ def meeting_defaults(records: Records, date: dt.date) -> tuple[str | None, str |
     defaults = records.partnership.model.meetings if records.partnership else None
     record = records.meeting(date)
     model = record.model if record else None
-    return (
-        (model.start if model else None) or (defaults.start if defaults else None),
-        (model.end if model else None) or (defaults.end if defaults else None),
-        (model.venue if model else None) or (defaults.venue if defaults else None),
-    )
+    from cspctl.records.agenda import meeting_times
+
+    start, end = meeting_times(model.start if model else None, model.end if model else None, defaults)
+    return start, end, (model.venue if model else None) or (defaults.venue if defaults else None)

@@ -28,7 +28,10 @@ class Format:
 
 def template_text(env: Environment, kind: str, suffix: str, context: dict[str, Any]) -> str:
     """Render `<kind>.<suffix>.j2` and tidy it: no trailing spaces, no runs of blank lines."""
-    text = env.get_template(f"{kind}.{suffix}.j2").render(context)
+    from cspctl.render.template_errors import template_errors
+
+    with template_errors():
+        text = env.get_template(f"{kind}.{suffix}.j2").render(context)
     text = _BLANK_RUNS.sub("\n\n", _TRAILING.sub("", text)).strip("\n")
     return text + "\n"
 

@@ -119,7 +119,8 @@ def build(records: Records, date: dt.date) -> MinutesView:
     if record is None or record.model.status == "planned":
         held = [m for m in records.meetings if m.model.status not in NO_MINUTES]
         raise not_found("minutes for the meeting on", date.isoformat(),
-                        [m.model.date.isoformat() for m in held])
+                        [m.model.date.isoformat() for m in held],
+                        records=records, file=f"meetings/{date.isoformat()}.yaml")
     model = record.model
     register = records.register
     marks = {_key(register, model.chair): "CHAIR", _key(register, model.note_taker): "NOTE TAKER"}

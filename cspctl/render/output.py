@@ -6,9 +6,15 @@ import sys
 from pathlib import Path
 
 
-def write(data: bytes, output: Path | None, *, skipped: int = 0) -> None:
-    """Write the document; say on stderr when some records could not be loaded."""
+def write(data: bytes, output: Path | None, *, skipped: int = 0, root: Path | None = None) -> None:
+    """Write the document; say on stderr when some records could not be loaded. An output
+    inside the records folder `root`'s records is refused (`guarded.refuse_output_into_records`)."""
     from cspctl.errors import CspError
+
+    if output is not None and root is not None:
+        from cspctl.records.guarded import refuse_output_into_records
+
+        refuse_output_into_records(root, output)
 
     if skipped:
         print(f"cspctl: warning: {skipped} problem(s) in the records; records that failed to "

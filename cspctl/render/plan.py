@@ -67,7 +67,8 @@ def build(records: Records, plan_id: str, labels: Mapping[str, str]) -> PlanView
     """The plan `plan_id` as a view model; `labels` are the board's words (RAG names)."""
     loaded = records.plan(plan_id)
     if loaded is None:
-        raise not_found("action plan", f"'{plan_id}'", sorted(p.model.id for p in records.plans))
+        raise not_found("action plan", f"'{plan_id}'", sorted(p.model.id for p in records.plans),
+                        records=records, file=f"plans/{plan_id}.yaml")
     model = loaded.model
     themes = []
     for t_number, theme in enumerate(model.themes, start=1):

@@ -79,7 +79,8 @@ def build(records: Records, report_id: str) -> ReportView:
     loaded = records.report(report_id)
     if loaded is None:
         raise not_found("report", f"'{report_id}'", sorted(r.model.id for r in records.reports),
-                        "; restricted reports are rendered only with --include-restricted")
+                        "; restricted reports are rendered only with --include-restricted",
+                        records=records, file=f"reports/*/{report_id}.yaml")
     return view(records, loaded.model)
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Any, TextIO
 
+from cspctl.problem import one_line
 from cspctl.review.changes import Change
 
 NO_CHANGES = "No changes to the records."
@@ -240,11 +241,11 @@ def text(changes: Sequence[Change], out: TextIO, title: str) -> None:
         out.write(NO_CHANGES + "\n")
         return
     for record, group in groupby(changes, key=lambda c: c.record):
-        out.write(f"{record}\n")
+        out.write(f"{one_line(record)}\n")  # record text never starts a line of its own
         for change in group:
-            out.write(f"  - {describe(change, TEXT)}\n")
+            out.write(f"  - {one_line(describe(change, TEXT))}\n")
             if _detail(change):
-                out.write(f"      {words(change, TEXT)}\n")
+                out.write(f"      {one_line(words(change, TEXT))}\n")
         out.write("\n")
     out.write(_summary(changes) + "\n")
 

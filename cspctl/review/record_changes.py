@@ -131,10 +131,15 @@ def report_changes(b: Side, a: Side, include_restricted: bool) -> list[Change]:
             out.append(Change(record, "restricted", rid, "restricted" if new.model.restricted else "unrestricted",
                               old.model.restricted, new.model.restricted))
         if rid not in shown_a:
+            # Neither the id nor the subject of a restricted paper is shown (an id such as
+            # "operation-x-briefing" says what it is about), unless it was public before.
+            hidden = rid not in shown_b
+            label = f"restricted report for {new.model.meeting}" if hidden else record
+            shown_id = "restricted" if hidden else rid
             if old is None:
-                out.append(Change(record, "report", rid, "filed", note=RESTRICTED_NOTE, extra=meeting))
+                out.append(Change(label, "report", shown_id, "filed", note=RESTRICTED_NOTE, extra=meeting))
             elif old.model.model_dump() != new.model.model_dump():
-                out.append(Change(record, "report", rid, "changed", note=RESTRICTED_NOTE, extra=meeting))
+                out.append(Change(label, "report", shown_id, "changed", note=RESTRICTED_NOTE, extra=meeting))
             continue
         report = shown_a[rid]
         authors = [a.register.shown_name(name, canonical=canonical_names(a)) for name in report.authors]

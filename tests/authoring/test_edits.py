@@ -177,8 +177,11 @@ def test_a_symlinked_record_is_not_edited(
     root = board()
     (root / "forward-plan.yaml").symlink_to(outside)
     result = cli("--records", root, "forward-plan", "defer", "Hate crime", "--to", "2022-06-29")
-    assert result.code == 1 and "symbolic link" in result.err  # type: ignore[attr-defined]
+    # A link leading outside the records folder is not even read (CSP007), so there is no plan.
+    assert result.code == 1 and "no valid forward-plan.yaml" in result.err  # type: ignore[attr-defined]
     assert outside.read_text() == PLAN
+    lint = cli("--records", root, "lint")
+    assert "forward-plan.yaml:1:1: CSP007 a symbolic link to a file outside" in lint.out  # type: ignore[attr-defined]
 
 
 def test_help(cli: Callable[..., object]) -> None:

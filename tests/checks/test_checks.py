@@ -41,8 +41,8 @@ def test_duplicate_ids(board: Callable[..., Path]) -> None:
     root = board(**{"people.yaml": people + "groups: [{id: chair, name: Chair}]\n",
                     "meetings/2022-03-30.yaml": meeting})
     messages = {p.message for p in findings(root, "CSP202")}
-    assert "'Ann' already names 'a'" in messages
-    assert "'a' already names 'a'" not in messages
+    assert "'Ann' already names 'a' (line 2)" in messages
+    assert "the id 'a' is already the person on line 2" in messages  # two people, one id
     assert any("duplicate action id '2022-03-30/2.1'" in m for m in messages)
 
 

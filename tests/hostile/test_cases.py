@@ -34,6 +34,7 @@ TARGETS = {
     "report": "reports/2022-03-30/prevent.yaml",
     "forward-plan": "forward-plan.yaml",
     "plan": "plans/vru.yaml",
+    "people": "people.yaml",
 }
 SECRETS = ("CANARY", "Names of the people")
 """Text planted in cases that no message may repeat."""

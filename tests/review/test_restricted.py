@@ -74,14 +74,15 @@ def test_no_restricted_text_in_any_format(cli: Callable[..., Result], changed: G
     for canary in ("CANARY", "7Q", "9Z"):
         assert canary not in result.out + result.err
     assert "minutes of a restricted item changed" in result.out
-    assert "prevent-briefing" in result.out  # the paper's id is named, its content is not
+    assert "prevent-briefing" not in result.out  # not even the id of a restricted paper
+    assert "restricted report for 2021-12-08" in result.out.lower()
 
 
 def test_restricted_changes_are_reported_without_content(cli: Callable[..., Result], changed: GitRepo) -> None:
     found = json.loads(cli("diff", "main", "--format", "json").out)
     kinds = {(c["record"], c["kind"], c["change"]) for c in found}
     assert ("meeting 2021-09-29", "minutes", "changed") in kinds
-    assert ("report prevent-briefing", "report", "changed") in kinds
+    assert ("restricted report for 2021-12-08", "report", "changed") in kinds
     assert ("plan vru-2021-22", "plan action", "changed") in kinds
     assert ("forward plan", "planned item", "changed") in kinds
     assert all(c["before"] is None and c["after"] is None for c in found if c["kind"] != "planned item")
@@ -100,7 +101,7 @@ def test_new_restricted_content_does_not_leak(cli: Callable[..., Result], repo: 
         result = cli("diff", "main", "--format", fmt)
         assert result.code == 0 and "CANARY" not in result.out
     found = json.loads(cli("diff", "main", "--format", "json").out)
-    assert {"record": "report prevent-briefing", "kind": "report", "id": "prevent-briefing", "change": "filed",
+    assert {"record": "restricted report for 2021-12-08", "kind": "report", "id": "restricted", "change": "filed",
             "before": None, "after": None, "note": "restricted: content not shown",
             "meeting": "2021-12-08"} in found
 

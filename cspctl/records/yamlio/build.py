@@ -49,8 +49,11 @@ class Builder:
     before building (`reject_anchors`).
     """
 
-    def __init__(self, *, exact: bool, positions: Positions | None = None) -> None:
+    def __init__(self, *, exact: bool, positions: Positions | None = None,
+                 non_specific: frozenset[tuple[int, int]] = frozenset()) -> None:
         self.exact = exact
+        self.non_specific = non_specific
+        """Where the text holds the tag `!` (see `compose.non_specific_tags`)."""
         self.values: dict[Path_, tuple[int, int]] | None = positions[0] if positions else None
         self.keys: dict[Path_, tuple[int, int]] | None = positions[1] if positions else None
         self.seen: set[int] = set()
@@ -63,6 +66,8 @@ class Builder:
         if self.values is not None:
             self.values[path] = where(node)  # type: ignore[index]
         tag = self._tag(node) if self.exact else node.tag
+        if self.non_specific and tag == PLAIN and where(node) in self.non_specific:
+            tag = "!"  # `! 30` is the string "30": the composers typed it as if untagged
         kind = node.id
         if kind == "scalar":
             value = node.value
@@ -137,7 +142,7 @@ class Builder:
                 return _resolve_plain(value)
             except ValueError:  # Python refuses to read integers of over 4,300 digits
                 raise node_error(node, "CSP004", "number is too long to read") from None
-        if tag == STR or tag == CORE + "timestamp" or tag == "!":
+        if tag == STR or tag == "!":
             return value
         if tag == CORE + "int" and _INT.fullmatch(value):
             return _to_int(value)

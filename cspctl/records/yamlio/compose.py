@@ -1,7 +1,11 @@
-"""Composing a record's text into nodes that carry line and column, by one of two parsers.
+"""Composing a record's text into nodes that carry line and column: one loader, two parsers.
 
-- the fast path composes with libyaml's C parser (PyYAML's `CParser`);
-- the exact path composes with ruamel.yaml, the library the writing commands round-trip with.
+Both paths run libyaml's C parser (PyYAML's `CParser`) first, so a syntax error is found and
+worded the same way on both. The exact path then composes with ruamel.yaml, the library the
+writing commands round-trip with, and builds from its nodes; the fast path builds from
+libyaml's, and runs ruamel too whenever the text holds a shape the two parsers read
+differently (`RUAMEL_SHAPES`): what ruamel refuses there, both paths refuse, with one message.
+That is the rule "what cspctl could not edit, lint refuses".
 
 Neither types scalars: both mark an untagged plain scalar `PLAIN` and leave typing to `build`.
 """
@@ -30,6 +34,18 @@ _ANCHOR_HINT = re.compile(r"(?:^|[\s\[{,:?-])&\S")
 
 _DEFAULT_TAGS = {"ScalarNode": STR, "SequenceNode": SEQ, "MappingNode": MAP}
 
+RUAMEL_SHAPES = re.compile(
+    r"\t"  # libyaml takes a tab as a separator where ruamel refuses it, and the reverse
+    r"|:[ ]+#"  # a comment after `key:` (ruamel's "overlap in comment" when the value follows)
+    r"|[|>][-+0-9]*#"  # `|# note`: invalid, but libyaml reads it
+    r"|[|>][-+0-9]*[ ]*(?:#[^\n]*)?\r?\n[ ]+\r?\n"  # a block scalar opening with a line of spaces
+    r"|(?<=[\s\[{,])!!?[\w/:.-]*[ ]*[,\]}]"  # a tag with no value in a flow collection (spec 7.2)
+)
+"""Shapes that libyaml and ruamel read differently: the fast path runs ruamel too on a text
+that holds one (a cheap search; few records do)."""
+
+_NON_SPECIFIC = re.compile(r"(?:^|(?<=[\s\[{,?:-]))!(?=[\s\]},]|$)", re.MULTILINE)
+
 
 def compose(text: str, *, exact: bool) -> tuple[bool, Any]:
     """After the checks of the whole text: whether it may hide characters (see `scan_text`), and
@@ -39,16 +55,22 @@ def compose(text: str, *, exact: bool) -> tuple[bool, Any]:
     if directive:
         line, col = offset_position(text, directive.start())
         raise YamlError(line, col, "CSP002", "YAML directives (%YAML, %TAG) are not allowed in records")
-    if exact:
-        return hidden, exact_compose(text)
     node = fast_compose(text)
     if node is not None and "&" in text and _ANCHOR_HINT.search(text):  # `in` first: the regex is slow
         reject_anchors(text)
-    if "\t" in text:
-        # libyaml takes a tab as a separator (`key:<tab>value`, a trailing tab) where ruamel,
-        # which rewrites records, refuses the file: what cspctl could not edit, lint refuses.
+    if exact:
+        return hidden, exact_compose(text)
+    if RUAMEL_SHAPES.search(text):
         exact_compose(text)
     return hidden, node
+
+
+def non_specific_tags(text: str) -> frozenset[tuple[int, int]]:
+    """Where the text holds the non-specific tag `!` (`duration: ! 30`): both composers type
+    such a scalar as if untagged, but the spec makes it a string, so the builder asks."""
+    if "!" not in text:
+        return frozenset()
+    return frozenset(offset_position(text, m.start()) for m in _NON_SPECIFIC.finditer(text))
 
 
 def fast_compose(text: str) -> Any:
@@ -85,20 +107,40 @@ def _libyaml_composer() -> type:
 
 def exact_compose(text: str) -> Any:
     from ruamel.yaml import YAML
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     yaml = YAML(typ="rt")
     yaml.Resolver = _plain_marking_resolver()
     yaml.max_depth = MAX_DEPTH + 1  # ruamel's composer recurses: stop before RecursionError
+    return ruamel_call(yaml.compose, text)
+
+
+def ruamel_call(function: Any, text: str) -> Any:
+    """`function(text)` with whatever ruamel raises turned into one located `YamlError`: the
+    exact path and the writers' round-trip load (`roundtrip.rt_load`) share it."""
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
     try:
-        return yaml.compose(text)
+        return function(text)
     except MarkedYAMLError as exc:
         raise _syntax_error(exc) from None
+    except NotImplementedError as exc:  # ruamel's comment bookkeeping: "overlap in comment"
+        found = _TOKEN_AT.search(str(exc))
+        line, col = (int(found[1]) + 1, int(found[2]) + 1) if found else (1, 1)
+        raise YamlError(line, col, "CSP001", "a comment between a key and its value on the next "
+                        "line, then a blank line: cspctl cannot edit this; move the comment "
+                        "above the key") from None
     except ValueError:  # ruamel calls chr() on an escape such as "\U00110000" unchecked
         fast_compose(text)  # libyaml refuses the same escape, with its line and column
         raise not_a_character(1, 1) from None
+    except RecursionError:
+        raise YamlError(1, 1, "CSP004", f"nesting is deeper than {MAX_DEPTH} levels") from None
     except (YAMLError, AssertionError) as exc:
         raise YamlError(1, 1, "CSP001", _first_line(str(exc)) or "unreadable YAML") from None
+    except Exception as exc:  # noqa: BLE001 - any other ruamel failure is a refusal, not a crash
+        raise YamlError(1, 1, "CSP001", f"unreadable YAML ({type(exc).__name__})") from None
+
+
+_TOKEN_AT = re.compile(r"line: (\d+), col: (\d+)")
 
 
 @cache
@@ -130,6 +172,8 @@ def _syntax_error(exc: Any) -> YamlError:
                                               "holds one YAML document only")
     if "invalid Unicode character escape" in problem:  # libyaml; ruamel lets surrogates through
         return not_a_character(line, col)
+    if "more indented follow up line than first" in problem:
+        problem = "a block scalar opens with a line of only spaces; empty that line"
     if "found character '\\t'" in problem:
         problem = "a tab where YAML needs spaces (to indent, or after a colon); use spaces"
     return YamlError(line, col, "CSP001", f"YAML syntax error: {problem}")

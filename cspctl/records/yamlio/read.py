@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from cspctl.records.yamlio.build import Builder
-from cspctl.records.yamlio.compose import compose
+from cspctl.records.yamlio.compose import compose, non_specific_tags
 from cspctl.records.yamlio.text import MAX_BYTES, Path_, Positions, YamlError, read_text
 
 
@@ -90,11 +90,13 @@ def parse(text: str, *, exact: bool = False) -> Document:
     The fast path (libyaml) leaves positions to be found when first asked for; the exact path
     (ruamel) records them as it builds."""
     hidden, node = compose(text, exact=exact)
+    bangs = non_specific_tags(text)
     if exact:
         positions: Positions = ({}, {})
-        data = None if node is None else Builder(exact=True, positions=positions).build(node, (), 0)
+        builder = Builder(exact=True, positions=positions, non_specific=bangs)
+        data = None if node is None else builder.build(node, (), 0)
         return Document(data, *positions, text=text, hidden=hidden)
-    data = None if node is None else Builder(exact=False).build(node, None, 0)
+    data = None if node is None else Builder(exact=False, non_specific=bangs).build(node, None, 0)
     return Document(data, text=text, hidden=hidden)
 
 
@@ -104,15 +106,17 @@ def positions_of(text: str) -> Positions:
     try:
         node = compose(text, exact=False)[1]
         if node is not None:
-            Builder(exact=False, positions=positions).build(node, (), 0)
+            Builder(exact=False, positions=positions,
+                    non_specific=non_specific_tags(text)).build(node, (), 0)
     except YamlError:
         pass  # not for a text that parsed; whatever was recorded before the error stands
     return positions
 
 
-def load(path: Path, *, exact: bool = False, max_bytes: int = MAX_BYTES) -> Document:
-    """Read and parse one record file."""
-    return parse(read_text(path, max_bytes), exact=exact)
+def load(path: Path, *, exact: bool = False, max_bytes: int = MAX_BYTES,
+         root: Path | None = None) -> Document:
+    """Read and parse one record file (by `text.read_bytes`' containment rule for `root`)."""
+    return parse(read_text(path, max_bytes, root=root), exact=exact)
 
 
 def walk(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, Any]]:

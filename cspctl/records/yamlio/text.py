@@ -55,21 +55,72 @@ Positions = tuple[dict[Path_, tuple[int, int]], dict[Path_, tuple[int, int]]]
 """Where each value and each mapping key of a document starts: 1-based line and column."""
 
 
-def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
+def read_text(path: Path, max_bytes: int = MAX_BYTES, *, root: Path | None = None) -> str:
     """Read a record file as text, refusing what YAML parsers would mangle or misplace."""
+    return decode(read_bytes(path, max_bytes, root=root))
+
+
+def read_bytes(path: Path | str, max_bytes: int = MAX_BYTES, *, root: Path | str | None = None) -> bytes:
+    """A record file's bytes, by the one containment rule every read and write follows.
+
+    Only a regular file is read: a FIFO (which would block), a device (`/dev/zero` says it
+    holds 0 bytes and never ends) or a folder is refused, and never more than `max_bytes` is
+    read whatever its size claims. A symbolic link is followed only to a file inside `root`
+    (the records folder); one leading outside it, or a loop of links, is refused. Links travel
+    in pull requests, so a proposed change must not be able to hang or crash a check.
+    """
+    import errno
+    import os
+    import stat
+
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
-        size = path.stat().st_size
+        fd = os.open(path, flags)
+    except OSError as exc:
+        if exc.errno != errno.ELOOP:
+            raise YamlError(1, 1, "CSP004", f"cannot read file: {exc.strerror}") from None
+        fd = os.open(contained_target(path, root), flags & ~getattr(os, "O_NOFOLLOW", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise YamlError(1, 1, "CSP007", "not a regular file (a FIFO, device or folder); "
+                                            "records are plain files")
+        if info.st_size > max_bytes:
+            raise _too_large(info.st_size, max_bytes)
+        chunks, total = [], 0
+        while chunk := os.read(fd, max_bytes + 1 - total):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > max_bytes:
+                raise _too_large(total, max_bytes)
+        return b"".join(chunks)
     except OSError as exc:
         raise YamlError(1, 1, "CSP004", f"cannot read file: {exc.strerror}") from None
-    if size > max_bytes:
-        raise YamlError(
-            1, 1, "CSP004", f"file is too large ({size} bytes; records are at most {max_bytes})"
-        )
+    finally:
+        os.close(fd)
+
+
+def contained_target(path: Path | str, root: Path | str | None) -> str:
+    """Where the symbolic link `path` leads, when that is inside `root`; else a `YamlError`."""
+    import errno
+    import os
+
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise YamlError(1, 1, "CSP004", f"cannot read file: {exc.strerror}") from None
-    return decode(raw)
+        target = os.path.realpath(path, strict=True)
+    except (OSError, RuntimeError) as exc:
+        if isinstance(exc, RuntimeError) or exc.errno == errno.ELOOP:
+            raise YamlError(1, 1, "CSP007", "a loop of symbolic links") from None
+        raise YamlError(1, 1, "CSP007", "a symbolic link to nothing (its target is missing)") from None
+    if root is not None:
+        base = os.path.realpath(root)
+        if os.path.commonpath([base, target]) != base:
+            raise YamlError(1, 1, "CSP007", "a symbolic link to a file outside the records folder; "
+                                            "not read")
+    return target
+
+
+def _too_large(size: int, max_bytes: int) -> YamlError:
+    return YamlError(1, 1, "CSP004", f"file is too large ({size} bytes; records are at most {max_bytes})")
 
 
 def decode(raw: bytes) -> str:
