@@ -111,6 +111,9 @@ def _whole_number(value: Any) -> Any:
     return value
 
 
+WholeNumber = Annotated[int, BeforeValidator(_whole_number)]
+"""A whole number (`15.0` counts as 15, as JSON Schema's "integer" does)."""
+
 Minutes = Annotated[int, Field(ge=0, le=600), BeforeValidator(_whole_number)]
 """A duration in whole minutes (`15.0` counts as 15, as in the JSON Schema)."""
 

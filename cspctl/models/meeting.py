@@ -18,6 +18,7 @@ from cspctl.models.base import (
     Slug,
     Text,
     Time,
+    WholeNumber,
 )
 
 ItemKind = Literal["standing", "report", "presentation", "update"]
@@ -51,7 +52,7 @@ class Action(Record):
     day) an action was carried from when that meeting has no record here.
     """
 
-    id: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}/[0-9A-Za-z]+([.][0-9A-Za-z]+)*[.]\d+$")
+    id: str = Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}/[0-9A-Za-z]+([.][0-9A-Za-z]+)*[.][0-9]+$")
     owners: list[PersonRef] = Field(default_factory=list)
     description: Text = Field(min_length=1)
     due: IsoDate | None = None
@@ -134,7 +135,7 @@ class Publication(Record):
     commit: str = Field(pattern=r"^[0-9a-f]{40}$")
     folder: str = Field(min_length=1)
     supplement: bool = False
-    late_working_days: int = Field(default=0, ge=0)
+    late_working_days: WholeNumber = Field(default=0, ge=0)
 
 
 class Meeting(Record):

@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from cspctl.models.base import IsoDate, Minutes, PersonRef, Record, Slug, Time
+from cspctl.models.base import IsoDate, Minutes, PersonRef, Record, Slug, Time, WholeNumber
 
 Weekday = Literal["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
@@ -75,8 +75,8 @@ class PapersDeadline(Record):
     the meeting) or `clear_working_days: N` (N whole working days between the day papers go
     out and the meeting, as UK councils publish agendas). Give one of the two."""
 
-    working_days_before: int | None = Field(default=None, ge=0, le=60)
-    clear_working_days: int | None = Field(default=None, ge=0, le=60)
+    working_days_before: WholeNumber | None = Field(default=None, ge=0, le=60)
+    clear_working_days: WholeNumber | None = Field(default=None, ge=0, le=60)
 
     @model_validator(mode="after")
     def _one_rule(self) -> PapersDeadline:
@@ -111,8 +111,8 @@ class Quorum(Record):
     """How many must be present for the board to be quorate: members, and/or distinct
     organisations (agencies) among them."""
 
-    min_members: int | None = Field(default=None, ge=1, le=500)
-    min_organisations: int | None = Field(default=None, ge=1, le=500)
+    min_members: WholeNumber | None = Field(default=None, ge=1, le=500)
+    min_organisations: WholeNumber | None = Field(default=None, ge=1, le=500)
 
 
 class Contact(Record):
@@ -147,8 +147,8 @@ class AttendanceThreshold(Record):
     """Members should attend (in person or by a substitute) at least `min_percent` of the
     last `last_meetings` meetings held; lint warns of those below."""
 
-    min_percent: int = Field(ge=1, le=100)
-    last_meetings: int = Field(default=4, ge=1, le=50)
+    min_percent: WholeNumber = Field(ge=1, le=100)
+    last_meetings: WholeNumber = Field(default=4, ge=1, le=50)
 
 
 class Partnership(Record):

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from cspctl.models.base import IsoDate, PartialDate, PersonRef, Record, Slug, Text
+from cspctl.models.base import IsoDate, PartialDate, PersonRef, Record, Slug, Text, WholeNumber
 
 Rag = Literal["red", "amber", "green", "complete"]
 
@@ -26,7 +26,7 @@ class PlanAction(Record):
     for the overdue list.
     """
 
-    number: int = Field(ge=1)
+    number: WholeNumber = Field(ge=1)
     mandated: bool = False
     action: Text = Field(min_length=1)
     outcomes: Text | None = None
