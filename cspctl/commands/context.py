@@ -6,6 +6,7 @@ so no command module imports `cli` (which imports them all).
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -23,6 +24,16 @@ def records_dir(ctx: typer.Context) -> Path:
     """The records folder chosen by --records, CSPCTL_RECORDS or the default."""
     root_ctx = ctx.find_root()
     return root_ctx.obj if isinstance(root_ctx.obj, Path) else DEFAULT_RECORDS
+
+
+def date_option(value: str | None) -> dt.date | None:
+    """An optional ISO date given on the command line, or a usage error (exit 2)."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value) if len(value) == 10 else dt.date.fromisoformat("x")
+    except ValueError:
+        raise typer.BadParameter("expected a date such as 2022-01-01") from None
 
 
 def hoist_records(argv: list[str]) -> list[str]:

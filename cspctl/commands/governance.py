@@ -3,7 +3,6 @@ and what it published, provably."""
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from enum import Enum
 from pathlib import Path
@@ -11,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from cspctl.commands.context import records_dir
+from cspctl.commands.context import date_option, records_dir
 
 
 class DecisionsFormat(str, Enum):
@@ -19,15 +18,6 @@ class DecisionsFormat(str, Enum):
     json = "json"
     csv = "csv"
     markdown = "markdown"
-
-
-def _date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value) if len(value) == 10 else dt.date.fromisoformat("x")
-    except ValueError:
-        raise typer.BadParameter("expected a date such as 2022-01-01") from None
 
 
 def decisions(
@@ -46,7 +36,7 @@ def decisions(
 
     records = load_records(records_dir(ctx))
     shown = records if include_restricted else public(records)
-    found = find(shown, since=_date(since), until=_date(until))
+    found = find(shown, since=date_option(since), until=date_option(until))
     FORMATS[format.value](found, sys.stdout)
 
 
@@ -66,9 +56,9 @@ def publish(
     """
     from cspctl.governance.publish import publish as run
 
-    day = _date(date)
+    day = date_option(date)
     assert day is not None
-    result = run(records_dir(ctx), day, supplement=supplement, on=_date(on))
+    result = run(records_dir(ctx), day, supplement=supplement, on=date_option(on))
     if result.already:
         print(f"already published from this commit: {result.folder} (nothing written)")
         return
@@ -120,5 +110,5 @@ def attendance(
     from cspctl.governance.attendance_formats import FORMATS
     from cspctl.records.store import load_records
 
-    stats = count(load_records(records_dir(ctx)), since=_date(since), until=_date(until))
+    stats = count(load_records(records_dir(ctx)), since=date_option(since), until=date_option(until))
     FORMATS[format.value](stats, by.value, sys.stdout)

@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from cspctl.commands.context import records_dir
+from cspctl.commands.context import date_option, records_dir
 
 app: typer.Typer = typer.Typer(
     name="render",
@@ -30,15 +30,6 @@ def _format(value: str) -> str:
     if value not in FORMATS:
         raise typer.BadParameter(f"choose from {', '.join(FORMATS)}")
     return value
-
-
-def _as_of(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value) if len(value) == 10 else dt.date.fromisoformat("x")
-    except ValueError:
-        raise typer.BadParameter("expected a date such as 2022-01-01") from None
 
 
 Format = Annotated[str, typer.Option("--format", "-f", callback=_format,
@@ -108,7 +99,7 @@ def actions(ctx: typer.Context,
             format: Format = "markdown", output: Output = None,
             include_restricted: Restricted = False, templates: Templates = None) -> None:
     """The action log as a paper: overdue, open and recently completed actions."""
-    _run(ctx, "actions", None, format, output, include_restricted, templates, _as_of(as_of))
+    _run(ctx, "actions", None, format, output, include_restricted, templates, date_option(as_of))
 
 
 @app.command()
@@ -139,4 +130,4 @@ def decisions(ctx: typer.Context,
               format: Format = "markdown", output: Output = None,
               include_restricted: Restricted = False, templates: Templates = None) -> None:
     """The decisions register: every decision the minutes record, by meeting and item."""
-    _run(ctx, "decisions", None, format, output, include_restricted, templates, _as_of(until), _as_of(since))
+    _run(ctx, "decisions", None, format, output, include_restricted, templates, date_option(until), date_option(since))
