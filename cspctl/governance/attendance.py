@@ -81,6 +81,7 @@ def attendance(records: Records, *, since: dt.date | None = None, until: dt.date
         return entry.id if entry is not None else normalise(name)
 
     def tally(name: str, organisation: str | None, *, from_roll: bool = False) -> Tally:
+        organisation = _organisation_name(records, organisation) if organisation else None
         found = members.setdefault(key(name), Tally(name, organisation or _organisation(records, name)))
         if from_roll or not roll:
             found.name = name
@@ -154,7 +155,13 @@ def _entry_organisation(entry: AttendanceEntry) -> str | None:
 
 def _organisation(records: Records, name: str) -> str | None:
     entry = records.register.resolve(name)
-    return entry.organisation if entry is not None else None
+    return _organisation_name(records, entry.organisation) if entry is not None and entry.organisation else None
+
+
+def _organisation_name(records: Records, written: str) -> str:
+    """An organisation as the register names it, however a record spells it (by alias)."""
+    entry = records.register.resolve(written)
+    return entry.name if entry is not None and entry.kind == "organisation" else written
 
 
 def _in_term(member: Any, date: dt.date) -> bool:

@@ -10,6 +10,23 @@ from typing import TextIO
 from cspctl.governance.attendance import Attendance, Tally
 
 COLUMNS = ("expected", "present", "substitute", "apologies", "absent")
+"""Per member: `substitute` counts meetings a substitute attended for them; the JSON and CSV
+also carry `as_substitute`, the meetings they attended for another member."""
+
+
+def _columns(by: str) -> tuple[str, ...]:
+    return COLUMNS if by == "organisation" else (*COLUMNS, "as_substitute")
+
+
+def _title(column: str) -> str:
+    return column.replace("_", " ").capitalize()
+
+
+def _head(stats: Attendance) -> str:
+    head = f"{len(stats.meetings)} meeting{'s' if len(stats.meetings) != 1 else ''} held"
+    if not stats.roll:
+        head += " (no membership declared in partnership.yaml: absence is not known)"
+    return head
 
 
 def _rows(stats: Attendance, by: str) -> Sequence[Tally]:
@@ -22,9 +39,8 @@ def _percent(row: Tally) -> str:
 
 def table(stats: Attendance, by: str, out: TextIO) -> None:
     rows = _rows(stats, by)
-    head = f"{len(stats.meetings)} meeting{'s' if len(stats.meetings) != 1 else ''} held"
-    if not stats.roll:
-        head += " (no membership declared in partnership.yaml: absence is not known)"
+    head = _head(stats)
+    columns = _columns(by)
     if not rows:
         out.write(f"{head}; nobody recorded.\n")
         return
@@ -33,9 +49,9 @@ def table(stats: Attendance, by: str, out: TextIO) -> None:
         names = [_line(r.name) + ("" if by == "organisation" or not r.organisation else f" ({_line(r.organisation)})")
                  for r in rows]
         width = max(len(n) for n in names)
-        out.write(f"{'':{width}}  " + "  ".join(f"{c:>10}" for c in COLUMNS) + "  attended\n")
+        out.write(f"{'':{width}}  " + "  ".join(f"{_title(c).lower():>13}" for c in columns) + "  attended\n")
         for name, r in zip(names, rows, strict=True):
-            counts = "  ".join(f"{getattr(r, c):>10}" for c in COLUMNS)
+            counts = "  ".join(f"{getattr(r, c):>13}" for c in columns)
             out.write(f"{name:{width}}  {counts}  {_percent(r):>8}\n")
         return
     from rich.console import Console
@@ -46,11 +62,11 @@ def table(stats: Attendance, by: str, out: TextIO) -> None:
     grid.add_column("Organisation" if by == "organisation" else "Member")
     if by != "organisation":
         grid.add_column("Organisation")
-    for name in (*COLUMNS, "attended"):
-        grid.add_column(name.capitalize(), justify="right", no_wrap=True)
+    for name in (*columns, "attended"):
+        grid.add_column(_title(name), justify="right", no_wrap=True)
     for r in rows:
         cells = [escape(r.name)] + ([] if by == "organisation" else [escape(r.organisation or "")])
-        grid.add_row(*cells, *(str(getattr(r, c)) for c in COLUMNS), _percent(r))
+        grid.add_row(*cells, *(str(getattr(r, c)) for c in columns), _percent(r))
     Console(file=out).print(grid)
 
 
@@ -73,11 +89,13 @@ def as_csv(stats: Attendance, by: str, out: TextIO) -> None:
 
 def markdown(stats: Attendance, by: str, out: TextIO) -> None:
     first = "Organisation" if by == "organisation" else "Member"
-    out.write(f"| {first} | " + " | ".join(c.capitalize() for c in COLUMNS) + " | Attended |\n")
-    out.write("|---|" + "---:|" * (len(COLUMNS) + 1) + "\n")
+    columns = _columns(by)
+    out.write(f"{_head(stats)}.\n\n")
+    out.write(f"| {first} | " + " | ".join(_title(c) for c in columns) + " | Attended |\n")
+    out.write("|---|" + "---:|" * (len(columns) + 1) + "\n")
     for r in _rows(stats, by):
         name = " ".join(r.name.split()).replace("|", "\\|")
-        out.write(f"| {name} | " + " | ".join(str(getattr(r, c)) for c in COLUMNS) + f" | {_percent(r)} |\n")
+        out.write(f"| {name} | " + " | ".join(str(getattr(r, c)) for c in columns) + f" | {_percent(r)} |\n")
 
 
 def _line(text: str) -> str:

@@ -97,3 +97,21 @@ def test_district_quorum_is_checked_when_the_record_is_silent(cli, tmp_path: Pat
     assert ("CSP306 the meeting of 2022-07-12 may not have been quorate: 3 members present, fewer than "
             "the quorum of 4; 2 organisations present, fewer than the quorum of 3") in result.out
     assert "2022-03-15" not in result.out
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_district_decisions_register_matches_golden(cli, district_golden: Callable[[str, bytes], None],
+                                                    fmt: str) -> None:  # type: ignore[no-untyped-def]
+    result = cli("--records", DISTRICT, "render", "decisions", "--format", fmt)
+    assert result.code == 0, result.err
+    district_golden(f"decisions.{FORMATS[fmt]}", result.out.encode("utf-8"))
+
+
+@pytest.mark.parametrize("by", ["member", "organisation"])
+def test_district_attendance_matches_golden(cli, district_golden: Callable[[str, bytes], None],
+                                            by: str) -> None:  # type: ignore[no-untyped-def]
+    """Substitutes count for the member they stood for, organisations by the register's name;
+    without a declared membership nobody is called absent."""
+    result = cli("--records", DISTRICT, "attendance", "--by", by, "--format", "markdown")
+    assert result.code == 0, result.err
+    district_golden(f"attendance-by-{by}.md", result.out.encode("utf-8"))
