@@ -44,10 +44,12 @@ def lint(root: Path, paths: Sequence[Path] = (), *, base: str | None = None,
         from cspctl.checks import run_all
         from cspctl.review.rules import run_review
 
-        records = load_records(root, cache=cache, on_loaded=on_loaded)
+        leftovers: list[str] = []
+        found = scan(root, leftovers) if root.is_dir() else None
+        records = load_records(root, cache=cache, on_loaded=on_loaded, found=found)
         shown = records.files
         review = run_review(root, base, records, allow_unrestrict=allow_unrestrict)
-        problems = sorted(set(run_all(records)) | set(review))
+        problems = sorted(set(run_all(records)) | set(review) | set(_leftover(leftovers)))
     files = len(shown)
     if paths:
         wanted = [display_path(p.resolve()) for p in paths]

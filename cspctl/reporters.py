@@ -4,16 +4,28 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Callable, Sequence
 from itertools import groupby
 from typing import TextIO
 
 from cspctl.problem import Problem, one_line
 
+_NOT_SHOWN = re.compile(r"^[0-9]+ more findings in this file are not shown \(([0-9]+) errors, ([0-9]+) warnings\)$")
+
 
 def summary(problems: Sequence[Problem], files: int) -> str:
-    errors = sum(p.level == "error" for p in problems)
-    warnings = len(problems) - errors
+    """The counts of every finding, those a CSP010 line stands for included."""
+    errors = warnings = 0
+    for p in problems:
+        hidden = _NOT_SHOWN.match(p.message) if p.code == "CSP010" else None
+        if hidden:
+            errors += int(hidden.group(1))
+            warnings += int(hidden.group(2))
+        elif p.level == "error":
+            errors += 1
+        else:
+            warnings += 1
     if not problems:
         return f"No problems in {files} file{'s' if files != 1 else ''}."
     parts = []

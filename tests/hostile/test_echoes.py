@@ -61,3 +61,11 @@ def test_findings_are_capped_per_file_with_a_count_of_the_rest(board: Callable[.
     assert (last["code"], last["level"], last["line"]) == ("CSP010", "error", 104)
     assert last["message"] == "1900 more findings in this file are not shown (1900 errors, 0 warnings)"
     assert len(cli("--records", root, "lint").out) < 20_000
+
+
+def test_the_summary_counts_the_findings_not_shown(board: Callable[..., Path], cli: Cli) -> None:
+    items = "".join(f"  - {{title: T{i}, presenters: [Nobody {i}]}}\n" for i in range(150))
+    root = board(**{"meetings/2022-03-30.yaml": "date: 2022-03-30\nstatus: drafted\nitems:\n" + items})
+    out = cli("--records", root, "lint").out
+    assert "CSP010 50 more findings in this file are not shown" in out
+    assert out.rstrip().splitlines()[-1].startswith("150 errors")

@@ -134,3 +134,9 @@ def test_unknown_base(cli: Cli, repo: GitRepo) -> None:
 def test_lint_help_mentions_base(cli: Cli) -> None:
     result = cli("lint", "--help")
     assert "--base" in result.out and "--allow-unrestrict" in result.out
+
+
+def test_review_reports_files_left_by_an_interrupted_write(cli: Cli, repo: GitRepo) -> None:
+    repo.write("records/meetings/.2021-09-29.yaml.x1y2.tmp", "status: half written\n")
+    result = cli("lint", "--base", "main")
+    assert codes(result, "CSP009") and "the next write of 2021-09-29.yaml removes it" in result.out
