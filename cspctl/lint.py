@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 class LintResult:
     problems: list[Problem]
     files: int
+    changed: frozenset[str] = frozenset()
+    """With `--base`: the record files (as findings show them) that differ from the base."""
 
     def failed(self, strict: bool) -> bool:
         return any(p.level == "error" or strict for p in self.problems)
@@ -38,6 +40,7 @@ def lint(root: Path, paths: Sequence[Path] = (), *, base: str | None = None,
         if not path.exists():
             raise CspError(f"no such file or folder: {path}", exit_code=2)
     cache = open_cache(root) if use_cache else None
+    changed: frozenset[str] = frozenset()
     if base is None:
         problems, shown = lint_all(root, cache, on_loaded)
     else:
@@ -50,12 +53,21 @@ def lint(root: Path, paths: Sequence[Path] = (), *, base: str | None = None,
         shown = records.files
         review = run_review(root, base, records, allow_unrestrict=allow_unrestrict)
         problems = sorted(set(run_all(records)) | set(review) | set(_leftover(leftovers)))
+        changed = _changed_files(root, base)
     files = len(shown)
     if paths:
         wanted = [display_path(p.resolve()) for p in paths]
         problems = [p for p in problems if any(_within(p.path, w) for w in wanted)]
         files = sum(any(_within(f, w) for w in wanted) for f in shown)
-    return LintResult(capped(problems), files)
+    return LintResult(capped(problems), files, changed)
+
+
+def _changed_files(root: Path, base: str) -> frozenset[str]:
+    from cspctl.review import gitrev
+
+    repo = gitrev.locate(root)
+    return frozenset(display_path(repo.top / path)
+                     for _, path in gitrev.changed_paths(repo, gitrev.resolve(repo, base), str(repo.records)))
 
 
 MAX_PER_FILE = 100

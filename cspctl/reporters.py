@@ -87,14 +87,42 @@ def as_json(problems: Sequence[Problem], files: int, out: TextIO) -> None:
     out.write("\n")
 
 
-def github(problems: Sequence[Problem], files: int, out: TextIO) -> None:
-    for p in problems:
+GITHUB_SHOWN = 10
+"""GitHub shows at most ten error and ten warning annotations of a step; the rest only in its log."""
+
+
+def github(problems: Sequence[Problem], files: int, out: TextIO,
+           changed: frozenset[str] = frozenset()) -> None:
+    """Workflow annotations: errors before warnings, and within each the files a pull request
+    changed (`changed`, from `lint --base`) first, so the ones GitHub shows are the ones that
+    matter. Past what GitHub shows, one notice says how many more there are, and every finding
+    follows as a plain line in the step's log."""
+    ordered = sorted(problems, key=lambda p: (p.level != "error", p.path not in changed))
+    for p in ordered:
         level = "error" if p.level == "error" else "warning"
         out.write(
             f"::{level} file={_prop(p.path)},line={p.line},col={p.column},title={p.code}::"
             f"{_data(p.message)}\n"
         )
+    errors = sum(p.level == "error" for p in problems)
+    hidden = max(0, errors - GITHUB_SHOWN) + max(0, len(problems) - errors - GITHUB_SHOWN)
+    if hidden:
+        out.write(f"::notice title=cspctl lint::{hidden} more finding{'s' if hidden != 1 else ''} than GitHub "
+                  f"shows as annotations ({GITHUB_SHOWN} errors and {GITHUB_SHOWN} warnings); every "
+                  "finding is listed below in this step's log\n")
+        for p in ordered:
+            suffix = " (warning)" if p.level == "warning" else ""
+            out.write(f"{one_line(p.path)}:{p.line}:{p.column}: {p.code} {one_line(p.message)}{suffix}\n")
     out.write(summary(problems, files) + "\n")
+
+
+def json_summary(problems: Sequence[Problem], files: int, out: TextIO) -> None:
+    """An envelope with counts: {files, errors, warnings, findings: [...]}."""
+    errors = sum(p.level == "error" for p in problems)
+    data = {"files": files, "errors": errors, "warnings": len(problems) - errors,
+            "findings": [p.as_dict() for p in problems]}
+    json.dump(data, out, indent=2, ensure_ascii=False)
+    out.write("\n")
 
 
 def _data(value: str) -> str:
@@ -108,5 +136,6 @@ def _prop(value: str) -> str:
 FORMATS: dict[str, Callable[[Sequence[Problem], int, TextIO], None]] = {
     "text": text,
     "json": as_json,
+    "json-summary": json_summary,
     "github": github,
 }

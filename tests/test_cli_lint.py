@@ -157,3 +157,22 @@ def test_hoisting_leaves_values_after_a_double_dash_alone() -> None:
         ["actions", "update", "x", "--", "--records", "b"]
     assert hoist_records(["render", "agenda", "2022-03-30", "--records=r"]) == \
         ["--records=r", "render", "agenda", "2022-03-30"]
+
+
+def test_github_errors_first_and_a_notice_past_what_github_shows(cli: Cli, board: Callable[..., Path]) -> None:
+    items = "".join(f"  - {{title: T{i}, presenters: [Nobody {i}]}}\n" for i in range(12))
+    root = board(**{"meetings/2022-03-30.yaml": "date: 2022-03-30\nstatus: drafted\nitems:\n" + items,
+                    "forward-plan.yaml": "meetings:\n  - date: 2022-06-30\n"})
+    lines = cli("--records", root, "lint", "--format", "github").out.splitlines()
+    kinds = [line.split(" ", 1)[0] for line in lines if line.startswith("::")]
+    assert kinds == ["::error"] * 12 + ["::warning", "::notice"]
+    assert lines[13].startswith("::notice title=cspctl lint::2 more findings than GitHub shows")
+    assert sum(" CSP201 " in line for line in lines[14:]) == 12  # every finding, plain, in the log
+    assert lines[-1] == "12 errors and 1 warning in 4 files."
+
+
+def test_json_summary_counts(cli: Cli, board: Callable[..., Path]) -> None:
+    root = board(**{"forward-plan.yaml": "meetings:\n  - date: 2022-06-30\n"})
+    data = json.loads(cli("--records", root, "lint", "--format", "json-summary").out)
+    assert (data["files"], data["errors"], data["warnings"]) == (4, 0, 1)
+    assert [f["code"] for f in data["findings"]] == ["CSP302"]

@@ -15,6 +15,7 @@ from cspctl.commands.context import records_dir
 class LintFormat(str, Enum):
     text = "text"
     json = "json"
+    json_summary = "json-summary"
     github = "github"
 
 
@@ -41,10 +42,13 @@ def lint(
     """
     from cspctl.lint import lint as run
     from cspctl.progress import reading_files
-    from cspctl.reporters import FORMATS
+    from cspctl.reporters import FORMATS, github
 
     with reading_files() as on_loaded:
         result = run(records_dir(ctx), paths or [], base=base, allow_unrestrict=allow_unrestrict,
                      use_cache=not no_cache, on_loaded=on_loaded)
-    FORMATS[format.value](result.problems, result.files, sys.stdout)
+    if format is LintFormat.github:
+        github(result.problems, result.files, sys.stdout, changed=result.changed)
+    else:
+        FORMATS[format.value](result.problems, result.files, sys.stdout)
     raise typer.Exit(1 if result.failed(strict) else 0)

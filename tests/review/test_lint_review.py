@@ -140,3 +140,15 @@ def test_review_reports_files_left_by_an_interrupted_write(cli: Cli, repo: GitRe
     repo.write("records/meetings/.2021-09-29.yaml.x1y2.tmp", "status: half written\n")
     result = cli("lint", "--base", "main")
     assert codes(result, "CSP009") and "the next write of 2021-09-29.yaml removes it" in result.out
+
+
+def test_github_annotations_put_the_changed_files_first(cli: Cli, repo: GitRepo) -> None:
+    """Unchanged, the forward plan's warnings sort first by path; the pull request's file wins."""
+    repo.edit("records/meetings/2021-12-08.yaml", "  - title: Introductions and Apologies\n    kind: standing\n",
+              "  - title: Introductions and Apologies\n    kind: standing\n"
+              "    actions:\n      - {id: 2021-12-08/1.1, owners: [], description: find a venue}\n")
+    lines = cli("lint", "--base", "main", "--format", "github").out.splitlines()
+    warnings = [line for line in lines if line.startswith("::warning")]
+    assert len(warnings) > 1 and any("forward-plan.yaml" in line for line in warnings)
+    assert warnings[0].startswith("::warning file=records/meetings/2021-12-08.yaml")
+    assert "title=CSP403::" in warnings[0]
