@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TextIO
+from typing import Any, TextIO
 
 from cspctl.actions.log import NO_OWNER, ActionRow, Owner
 
@@ -24,6 +24,11 @@ class Listing:
     as_of: dt.date
     title: str
     groups: list[Owner] | None = None
+    full: bool = False
+    """Tables show each action's first sentence (at most `SUMMARY` characters) unless full."""
+
+
+SUMMARY = 140
 
 
 def write_json(listing: Listing, out: TextIO) -> None:
@@ -88,20 +93,25 @@ def write_table(listing: Listing, out: TextIO) -> None:
         console.print(Text(listing.title))
     for title, rows in sections:
         ids, owners, due, source = _widths(rows, console.width)
+        if ids + owners + due + source + 24 + 10 > console.width:
+            _stacked(console, title, rows, listing.full)
+            continue
         table = Table(title=Text(title), title_justify="left", box=box.SIMPLE_HEAD, show_edge=False,
                       expand=True)
-        table.add_column("ID", overflow="fold", width=ids)
-        table.add_column("Owners", overflow="fold", width=owners)
-        table.add_column("Action", ratio=1)
-        table.add_column("Due", width=due)
-        table.add_column("Source", overflow="fold", width=source)
+        # Ids and dates are what people copy into the next command: they never wrap.
+        table.add_column("ID", no_wrap=True, min_width=ids)
+        table.add_column("Owners", overflow="fold", max_width=owners, min_width=min(owners, 10))
+        table.add_column("Action", ratio=1, min_width=24)
+        table.add_column("Due", no_wrap=True, min_width=due)
+        table.add_column("Source", no_wrap=True, overflow="ellipsis", max_width=source)
         for row in rows:
             cells = _cells(row)
             late = f"\n{row.days_overdue} day{'s' if row.days_overdue != 1 else ''} late"
             when = cells[3] + (late if row.overdue else "")
             when += "" if row.status == "open" or row.status == "ongoing" else \
                 f"\n{status_words(row.status)}"
-            record = [one_line(cell) for cell in (cells[0], cells[1], cells[2])]
+            record = [one_line(cell) for cell in (cells[0], cells[1],
+                                                  cells[2] if listing.full else summary(cells[2]))]
             table.add_row(*(Text(cell) for cell in (*record, when, one_line(cells[6]))),
                           style="bold red" if row.overdue else None)
         console.print(table)
@@ -109,14 +119,48 @@ def write_table(listing: Listing, out: TextIO) -> None:
         console.print("No actions match.")
 
 
+def _stacked(console: Any, title: str, rows: list[ActionRow], full: bool) -> None:
+    """Rows too wide for the terminal as a table: the id, due date and owners on one line (the
+    id first, never broken), the action indented below, wrapped at the terminal's width."""
+    import textwrap
+
+    from rich.text import Text
+
+    from cspctl.problem import one_line
+
+    console.print(Text(title))
+    width = max(console.width - 4, 20)
+    for row in rows:
+        cells = _cells(row)
+        when = f"due {cells[3]}" + (f", {row.days_overdue} day{'s' if row.days_overdue != 1 else ''} late"
+                                    if row.overdue else "")
+        status = "" if row.status in ("open", "ongoing") else f", {status_words(row.status)}"
+        head = f"{one_line(cells[0])}  {when}{status}  {one_line(cells[1])}  ({one_line(cells[6])})"
+        text = one_line(cells[2] if full else summary(cells[2]))
+        body = textwrap.fill(text, width, initial_indent="    ", subsequent_indent="    ")
+        console.print(Text(head, style="bold red" if row.overdue else ""))  # wraps at spaces: never in the id
+        console.print(Text(body), soft_wrap=True)
+
+
 def _widths(rows: list[ActionRow], total: int) -> tuple[int, int, int, int]:
-    """Column widths that leave the Action column room on an 80-column terminal."""
-    spare = max(total - 10 - 12, 40)  # padding, and the Due column
+    """Column widths: ids whole (they are never wrapped), then room for the Action column."""
+    ids = max((len(r.id) for r in rows), default=2)
+    spare = max(total - ids - 10 - 12, 40)  # padding, and the Due column
     source = min(max((len(r.source) for r in rows), default=7), 12)
-    ids = min(max((len(r.id) for r in rows), default=2), 24, max(14, spare // 5))
     owners = min(max((len(", ".join(r.owners)) for r in rows), default=6), 28,
-                 max(12, spare // 5))
-    return ids, owners, 12, source
+                 max(12, spare // 4))
+    return ids, owners, 13, source
+
+
+def summary(text: str, limit: int = SUMMARY) -> str:
+    """The first sentence of an action, cut at a word within `limit` characters ("…" marks a cut)."""
+    words = " ".join(text.split())
+    end = next((i + 1 for i, ch in enumerate(words) if ch in ".;" and i + 1 < len(words)
+                and words[i + 1] == " " and i >= 20), len(words))
+    first = words[:end]
+    if len(first) > limit:
+        first = first[:limit].rsplit(" ", 1)[0]
+    return first if first == words else first.rstrip(".;,") + " …"
 
 
 def _cells(row: ActionRow) -> list[str]:

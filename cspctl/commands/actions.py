@@ -62,6 +62,8 @@ def actions(
     source: Annotated[Source, typer.Option("--source", help="Minutes, action plans or both.")] = Source.all,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
     group: Annotated[bool, typer.Option("--by-owner", help="Group the list by owner.")] = False,
+    full: Annotated[bool, typer.Option(
+        "--full", help="The table shows each action in full, not its first sentence.")] = False,
     include_restricted: Annotated[bool, INCLUDE_RESTRICTED] = False,
 ) -> None:
     """The action log across meetings and action plans: who owes what, and how late.
@@ -96,7 +98,7 @@ def actions(
     if groups is not None and owner is not None:
         ids = {entry.id} | records.register.person_ids(entry.id)
         groups = [g for g in groups if g.id in ids]
-    FORMATS[format.value](Listing(rows, day, title, groups), sys.stdout)
+    FORMATS[format.value](Listing(rows, day, title, groups, full), sys.stdout)
 
 
 @app.command()

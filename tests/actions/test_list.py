@@ -243,3 +243,23 @@ def test_listing_does_not_import_the_rendering_stack() -> None:
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert "HEAVY [] 0" in done.stderr
+
+
+@pytest.mark.parametrize("columns", ["80", "120", "200"])
+def test_ids_and_dates_never_wrap_at_any_width(cli: Cli, monkeypatch: pytest.MonkeyPatch, columns: str) -> None:
+    monkeypatch.setenv("COLUMNS", columns)
+    out = cli("--records", SEED_RECORDS, "actions", "--overdue", "--as-of", "2023-01-01").out
+    assert max(len(line) for line in out.splitlines()) <= int(columns)
+    for action_id in ("2021-09-29/12.1", "vru-2021-22/analysis-and-enforcement.1",
+                      "vru-2021-22/working-with-communities.10"):
+        assert action_id in out  # whole, on one line
+    assert "2022-12-10" in out and "2021-12-08" in out
+
+
+def test_long_actions_show_their_first_sentence_unless_full(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    args = ("--records", SEED_RECORDS, "actions", "--overdue", "--as-of", "2023-01-01")
+    short, full = cli(*args).out, cli(*args, "--full").out
+    assert len(short.splitlines()) < len(full.splitlines()) * 0.8
+    assert "The Community Safety Strategic Assessment" in full and "The Community Safety Strategic" not in short
+    assert "…" in short and "…" not in full
