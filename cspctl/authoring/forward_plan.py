@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cspctl.errors import CspError
+from cspctl.records.canonical import attach_after, detach_after
 from cspctl.records.register import normalise
 from cspctl.records.store import Records
 
@@ -26,6 +27,8 @@ class Deferred:
     created_meeting: bool
     note: str
     path: str
+    meeting_record: str | None = None
+    """The meeting record whose item was marked deferred too, when that meeting has one."""
 
 
 def defer(records: Records, title: str, to: dt.date, *, note: str | None = None,
@@ -75,8 +78,51 @@ def defer(records: Records, title: str, to: dt.date, *, note: str | None = None,
         attach_after(target, list(target)[-1], after)
     else:
         _append(target["items"], target, item, leading)
+    recorded = _recorded_item(records, source_date, str(item["title"]))  # refuses before any write
     save_record(snapshot, "forward-plan", rt_dump(data))
-    return Deferred(str(item["title"]), source_date, to, created, text, records.forward_plan.display)
+    marked = _mark_deferred(records, recorded, to) if recorded else None
+    return Deferred(str(item["title"]), source_date, to, created, text, records.forward_plan.display, marked)
+
+
+def _recorded_item(records: Records, date: dt.date, title: str) -> tuple[Any, Any] | None:
+    """The meeting record's item of the same title, when `new meeting` already wrote the
+    record: it is marked deferred too, so the record, the agenda and the plan agree. Minutes
+    already taken under it are refused rather than hidden."""
+    from cspctl.models.meeting import walk_items
+
+    meeting = records.meeting(date)
+    if meeting is None:
+        return None
+    found = [(path, item) for path, item in walk_items(meeting.model.items)
+             if normalise(item.title) == normalise(title) and item.status == "taken"]
+    if not found:
+        return None
+    path, item = found[0]
+    if item.minutes or item.actions or item.decisions:
+        raise CspError(f"the item '{title}' of {meeting.display} already has minutes, decisions or "
+                       "actions: nothing was moved; mark it deferred there by hand if it was")
+    return meeting, path
+
+
+def _mark_deferred(records: Records, recorded: tuple[Any, Any], to: dt.date) -> str:
+    """`status: deferred` and `deferred_to` on the recorded item (round-trip: nothing else moves)."""
+    from cspctl.authoring.fmt import load_for_edit, save_record
+    from cspctl.models.meeting import record_path
+    from cspctl.records.roundtrip import rt_dump
+
+    meeting, path = recorded
+    snapshot, data = load_for_edit(records.root, meeting.path, "meeting", meeting.model)
+    node = data
+    for key in record_path(path):
+        node = node[key]
+    anchor = "kind" if "kind" in node else "title"
+    place = list(node).index(anchor) + 1
+    following = detach_after(node, anchor)
+    node.insert(place, "status", "deferred")
+    node.insert(place + 1, "deferred_to", to)
+    attach_after(node, "deferred_to", following)
+    save_record(snapshot, "meeting", rt_dump(data))
+    return str(meeting.display)
 
 
 def _find(records: Records, title: str, from_date: dt.date | None) -> tuple[int, int]:

@@ -244,6 +244,8 @@ def defer(
     created = " (new meeting added to the plan)" if done.created_meeting else ""
     print(f"Moved '{done.title}' from {done.from_date.isoformat()} to "
           f"{done.to_date.isoformat()}{created} in {done.path}")
+    if done.meeting_record:
+        print(f"Marked it deferred to {done.to_date.isoformat()} in {done.meeting_record}")
 
 
 def approve(

@@ -187,3 +187,30 @@ def test_a_symlinked_record_is_not_edited(
 def test_help(cli: Callable[..., object]) -> None:
     for args in (["forward-plan", "--help"], ["forward-plan", "defer", "--help"], ["approve", "--help"]):
         assert cli(*args).code == 0  # type: ignore[attr-defined]
+
+
+def test_defer_marks_the_item_deferred_in_a_meeting_record_already_made(seed: Path, cli: Callable[..., object]) -> None:
+    title = "Family Drug and Alchol Court Update"
+    assert cli("--records", seed, "new", "meeting", "2022-03-30").code == 0  # type: ignore[attr-defined]
+    result = cli("--records", seed, "forward-plan", "defer", title, "--to", "2022-06-30")
+    assert result.code == 0, result.err  # type: ignore[attr-defined]
+    assert "Marked it deferred to 2022-06-30 in" in result.out  # type: ignore[attr-defined]
+    march = load(seed / "meetings" / "2022-03-30.yaml").data
+    item = next(i for i in march["items"] if i["title"] == title)
+    assert (item["status"], item["deferred_to"]) == ("deferred", "2022-06-30")
+    agenda = cli("--records", seed, "render", "agenda", "2022-03-30").out  # type: ignore[attr-defined]
+    assert f"{title} — Deferred to 30 June 2022" in agenda
+    assert cli("--records", seed, "lint").code == 0  # type: ignore[attr-defined]
+
+
+def test_defer_refuses_an_item_already_minuted(seed: Path, cli: Callable[..., object]) -> None:
+    title = "Family Drug and Alchol Court Update"
+    assert cli("--records", seed, "new", "meeting", "2022-03-30").code == 0  # type: ignore[attr-defined]
+    path = seed / "meetings" / "2022-03-30.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(f"  - title: {title}\n", f"  - title: {title}\n    minutes: Heard.\n"),
+                    encoding="utf-8")
+    plan = (seed / "forward-plan.yaml").read_bytes()
+    result = cli("--records", seed, "forward-plan", "defer", title, "--to", "2022-06-30")
+    assert result.code == 1 and "already has minutes" in result.err  # type: ignore[attr-defined]
+    assert (seed / "forward-plan.yaml").read_bytes() == plan
