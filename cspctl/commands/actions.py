@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from cspctl.commands import completion
 from cspctl.errors import CspError
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ def actions(
     status: Annotated[list[Status] | None, typer.Option(
         "--status", help="Only actions with this status (repeat for several; default: open, "
         "in_progress and ongoing).")] = None,
-    owner: Annotated[str | None, typer.Option("--owner", metavar="NAME",
+    owner: Annotated[str | None, typer.Option("--owner", metavar="NAME", autocompletion=completion.people,
                      help="Only actions of this person or group (id, name or alias); a person's "
                      "actions include their groups'.")] = None,
     as_of: Annotated[dt.datetime | None, typer.Option("--as-of", formats=["%Y-%m-%d"], metavar="DATE",
@@ -104,7 +105,8 @@ def actions(
 @app.command()
 def done(
     ctx: typer.Context,
-    action_id: Annotated[str, typer.Argument(help="The action id, e.g. 2021-09-29/4.2.")],
+    action_id: Annotated[str, typer.Argument(help="The action id, e.g. 2021-09-29/4.2.",
+            autocompletion=completion.action_ids)],
     on: Annotated[dt.datetime | None, typer.Option("--on", formats=["%Y-%m-%d"], metavar="DATE",
                   help="Completion date (default: the recorded date, else today).")] = None,
     note: Annotated[str | None, typer.Option("--note", metavar="TEXT",
@@ -120,7 +122,8 @@ def done(
 @app.command()
 def update(
     ctx: typer.Context,
-    action_id: Annotated[str, typer.Argument(help="The action id, e.g. 2021-09-29/4.2.")],
+    action_id: Annotated[str, typer.Argument(help="The action id, e.g. 2021-09-29/4.2.",
+            autocompletion=completion.action_ids)],
     note: Annotated[str, typer.Option("--note", metavar="TEXT", help="The progress update.")],
     due: Annotated[dt.datetime | None, typer.Option("--due", formats=["%Y-%m-%d"], metavar="DATE",
                    help="A new due date (not on approved minutes).")] = None,

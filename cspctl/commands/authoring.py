@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from cspctl.commands import completion
+
 if TYPE_CHECKING:
     from cspctl.authoring.status import Status
     from cspctl.records.store import Records
@@ -138,7 +140,8 @@ def new_meeting(
 @new_app.command("report")
 def new_report(
     ctx: typer.Context,
-    subgroup: Annotated[str, typer.Argument(help="Subgroup id or name from partnership.yaml.")],
+    subgroup: Annotated[str, typer.Argument(help="Subgroup id or name from partnership.yaml.",
+                                                      autocompletion=completion.subgroups)],
     meeting: Annotated[dt.datetime, typer.Option("--meeting", help="The meeting it goes to.", **DATE)],
 ) -> None:
     """Create a subgroup update on the subgroup template, filed under reports/DATE/.

@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from cspctl.commands import completion
 from cspctl.commands.context import date_option, records_dir
 
 
@@ -42,7 +43,8 @@ def decisions(
 
 def publish(
     ctx: typer.Context,
-    date: Annotated[str, typer.Argument(help="Meeting date, e.g. 2021-12-08.")],
+    date: Annotated[str, typer.Argument(help="Meeting date, e.g. 2021-12-08.",
+            autocompletion=completion.meeting_dates)],
     supplement: Annotated[bool, typer.Option(
         "--supplement", help="Publish again after a first publication, as a supplement.")] = False,
     on: Annotated[str | None, typer.Option(

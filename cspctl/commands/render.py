@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 
+from cspctl.commands import completion
 from cspctl.commands.context import date_option, records_dir
 
 app: typer.Typer = typer.Typer(
@@ -60,7 +61,8 @@ def _run(ctx: typer.Context, kind: str, target: str | None, fmt: str, output: Pa
 
 @app.command()
 def agenda(ctx: typer.Context,
-           date: Annotated[str, typer.Argument(help="Meeting date, e.g. 2022-03-30.")],
+           date: Annotated[str, typer.Argument(help="Meeting date, e.g. 2022-03-30.",
+                   autocompletion=completion.meeting_dates)],
            format: Format = "markdown", output: Output = None,
            include_restricted: Restricted = False, templates: Templates = None) -> None:
     """The agenda: from the meeting's record, else from the forward plan and standing items."""
@@ -69,7 +71,8 @@ def agenda(ctx: typer.Context,
 
 @app.command()
 def minutes(ctx: typer.Context,
-            date: Annotated[str, typer.Argument(help="Meeting date, e.g. 2021-09-29.")],
+            date: Annotated[str, typer.Argument(help="Meeting date, e.g. 2021-09-29.",
+                    autocompletion=completion.meeting_dates)],
             format: Format = "markdown", output: Output = None,
             include_restricted: Restricted = False, templates: Templates = None) -> None:
     """The minutes of a meeting, with its actions and their status."""
@@ -78,7 +81,8 @@ def minutes(ctx: typer.Context,
 
 @app.command()
 def report(ctx: typer.Context,
-           report_id: Annotated[str, typer.Argument(metavar="ID", help="Report id, e.g. gps-tagging.")],
+           report_id: Annotated[str, typer.Argument(metavar="ID", help="Report id, e.g. gps-tagging.",
+                                                              autocompletion=completion.report_ids)],
            format: Format = "markdown", output: Output = None,
            include_restricted: Restricted = False, templates: Templates = None) -> None:
     """A report, subgroup update or presentation, with numbered sections and paragraphs."""
@@ -104,7 +108,8 @@ def actions(ctx: typer.Context,
 
 @app.command()
 def plan(ctx: typer.Context,
-         plan_id: Annotated[str, typer.Argument(metavar="ID", help="Plan id, e.g. vru-2021-22.")],
+         plan_id: Annotated[str, typer.Argument(metavar="ID", help="Plan id, e.g. vru-2021-22.",
+                                                          autocompletion=completion.plan_ids)],
          format: Format = "markdown", output: Output = None,
          include_restricted: Restricted = False, templates: Templates = None) -> None:
     """An action plan by theme, with a RAG summary."""
@@ -113,7 +118,8 @@ def plan(ctx: typer.Context,
 
 @app.command()
 def pack(ctx: typer.Context,
-         date: Annotated[str, typer.Argument(help="Meeting date, e.g. 2021-12-08.")],
+         date: Annotated[str, typer.Argument(help="Meeting date, e.g. 2021-12-08.",
+                 autocompletion=completion.meeting_dates)],
          format: Format = "markdown", output: Output = None,
          include_restricted: Restricted = False, templates: Templates = None) -> None:
     """The board pack: agenda, previous minutes, action log and every item's papers, with a
