@@ -1,3 +1,3 @@
 """cspctl: a partnership board's records as YAML in git."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

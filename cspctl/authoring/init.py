@@ -122,8 +122,10 @@ jobs:
       - uses: actions/setup-python@v5
         with:
           python-version: "3.11"
+      # cspctl is not on PyPI: install the tagged release from the repository the board uses
+      # (set the CSPCTL_REPO variable under Settings > Secrets and variables > Actions).
       - name: Install cspctl
-        run: pip install cspctl=={version}
+        run: pip install "cspctl @ git+${{{{ vars.CSPCTL_REPO }}}}@v{version}"
       - name: Lint the records (review rules against the target branch)
         run: cspctl --records . lint --format github --base origin/${{{{ github.base_ref }}}}
       - name: Check the canonical form
