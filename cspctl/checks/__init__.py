@@ -28,6 +28,7 @@ from cspctl.checks import (
     meeting_times,
     ownerless_action,
     paper_references,
+    plan_and_record,
     plan_dates,
     quorum,
     red_without_progress,
@@ -63,6 +64,7 @@ REGISTRY: tuple[ModuleType, ...] = (
     paper_references,
     appendix_paths,
     plan_dates,
+    plan_and_record,
     red_without_progress,
     attendance_threshold,
 )

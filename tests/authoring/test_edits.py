@@ -214,3 +214,19 @@ def test_defer_refuses_an_item_already_minuted(seed: Path, cli: Callable[..., ob
     result = cli("--records", seed, "forward-plan", "defer", title, "--to", "2022-06-30")
     assert result.code == 1 and "already has minutes" in result.err  # type: ignore[attr-defined]
     assert (seed / "forward-plan.yaml").read_bytes() == plan
+
+
+def test_lint_reports_a_record_and_plan_that_disagree(seed: Path, cli: Callable[..., object]) -> None:
+    title = "Family Drug and Alchol Court Update"
+    assert cli("--records", seed, "new", "meeting", "2022-03-30").code == 0  # type: ignore[attr-defined]
+    assert "CSP311" not in cli("--records", seed, "lint").out  # type: ignore[attr-defined]
+    path = seed / "meetings" / "2022-03-30.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(f"  - title: {title}\n", "  - title: Family court\n"), encoding="utf-8")
+    out = cli("--records", seed, "lint").out  # type: ignore[attr-defined]
+    assert "CSP311 planned for 2022-03-30, but that meeting's record" in out
+    path.write_text(text.replace(f"  - title: {title}\n",
+                                 f"  - title: {title}\n    status: deferred\n    deferred_to: 2022-06-30\n"),
+                    encoding="utf-8")
+    out = cli("--records", seed, "lint").out  # type: ignore[attr-defined]
+    assert "CSP311 still planned for 2022-03-30, but that meeting's record defers it to 2022-06-30" in out
