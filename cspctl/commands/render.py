@@ -25,16 +25,38 @@ app: typer.Typer = typer.Typer(
 FORMAT_NAMES = ("markdown", "html", "docx", "pdf")
 
 
-def _format(value: str) -> str:
+ALIASES = {"md": "markdown", "htm": "html", "word": "docx"}
+EXTENSIONS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
+              ".docx": "docx", ".pdf": "pdf"}
+
+
+def _format(value: str | None) -> str | None:
     from cspctl.render.formats import FORMATS
 
+    if value is None:
+        return None
+    value = ALIASES.get(value, value)
     if value not in FORMATS:
-        raise typer.BadParameter(f"choose from {', '.join(FORMATS)}")
+        raise typer.BadParameter(f"choose from {', '.join(FORMATS)} (or md)")
     return value
 
 
-Format = Annotated[str, typer.Option("--format", "-f", callback=_format,
-                                     help=f"Output format: {', '.join(FORMAT_NAMES)}.")]
+def chosen_format(fmt: str | None, output: Path | None) -> str:
+    """--format, else the output file's extension, else Markdown; the two must agree."""
+    if output is None:
+        return fmt or "markdown"
+    inferred = EXTENSIONS.get(output.suffix.lower())
+    if fmt is not None and inferred is not None and fmt != inferred:
+        from cspctl.errors import CspError
+
+        raise CspError(f"--format {fmt} does not match the output file {output.name} ({inferred}): "
+                       "give one or make them agree", 2)
+    return fmt or inferred or "markdown"
+
+
+Format = Annotated[str | None, typer.Option(
+    "--format", "-f", callback=_format, show_default=False,
+    help=f"Output format: {', '.join(FORMAT_NAMES)} [default: from --output's extension, else markdown].")]
 Output = Annotated[Path | None, typer.Option("--output", "-o", dir_okay=False,
                                              help="Write to this file instead of stdout.")]
 Restricted = Annotated[bool, typer.Option(
@@ -45,7 +67,7 @@ Templates = Annotated[Path | None, typer.Option(
     help="Look for templates here first (then RECORDS/templates, then the bundled ones).")]
 
 
-def _run(ctx: typer.Context, kind: str, target: str | None, fmt: str, output: Path | None,
+def _run(ctx: typer.Context, kind: str, target: str | None, fmt: str | None, output: Path | None,
          include_restricted: bool, templates: Path | None, as_of: dt.date | None = None,
          since: dt.date | None = None) -> None:
     from cspctl.progress import reading_files
@@ -53,9 +75,10 @@ def _run(ctx: typer.Context, kind: str, target: str | None, fmt: str, output: Pa
     from cspctl.render.document import Request, render
     from cspctl.render.output import write
 
+    chosen = chosen_format(fmt, output)  # a usage error before any record is read
     with reading_files() as on_loaded:
         records = load_records(records_dir(ctx), on_loaded=on_loaded)
-    data = render(records, Request(kind, target, fmt, include_restricted, templates, as_of, since))
+    data = render(records, Request(kind, target, chosen, include_restricted, templates, as_of, since))
     write(data, output, skipped=sum(1 for p in records.problems if p.level == "error"), root=records.root)
 
 
@@ -63,7 +86,7 @@ def _run(ctx: typer.Context, kind: str, target: str | None, fmt: str, output: Pa
 def agenda(ctx: typer.Context,
            date: Annotated[str, typer.Argument(help="Meeting date, e.g. 2022-03-30.",
                    autocompletion=completion.meeting_dates)],
-           format: Format = "markdown", output: Output = None,
+           format: Format = None, output: Output = None,
            include_restricted: Restricted = False, templates: Templates = None) -> None:
     """The agenda: from the meeting's record, else from the forward plan and standing items."""
     _run(ctx, "agenda", date, format, output, include_restricted, templates)
@@ -73,7 +96,7 @@ def agenda(ctx: typer.Context,
 def minutes(ctx: typer.Context,
             date: Annotated[str, typer.Argument(help="Meeting date, e.g. 2021-09-29.",
                     autocompletion=completion.meeting_dates)],
-            format: Format = "markdown", output: Output = None,
+            format: Format = None, output: Output = None,
             include_restricted: Restricted = False, templates: Templates = None) -> None:
     """The minutes of a meeting, with its actions and their status."""
     _run(ctx, "minutes", date, format, output, include_restricted, templates)
@@ -83,14 +106,14 @@ def minutes(ctx: typer.Context,
 def report(ctx: typer.Context,
            report_id: Annotated[str, typer.Argument(metavar="ID", help="Report id, e.g. gps-tagging.",
                                                               autocompletion=completion.report_ids)],
-           format: Format = "markdown", output: Output = None,
+           format: Format = None, output: Output = None,
            include_restricted: Restricted = False, templates: Templates = None) -> None:
     """A report, subgroup update or presentation, with numbered sections and paragraphs."""
     _run(ctx, "report", report_id, format, output, include_restricted, templates)
 
 
 @app.command("forward-plan")
-def forward_plan(ctx: typer.Context, format: Format = "markdown", output: Output = None,
+def forward_plan(ctx: typer.Context, format: Format = None, output: Output = None,
                  include_restricted: Restricted = False, templates: Templates = None) -> None:
     """The forward plan: each planned meeting's items, standing items included."""
     _run(ctx, "forward-plan", None, format, output, include_restricted, templates)
@@ -100,7 +123,7 @@ def forward_plan(ctx: typer.Context, format: Format = "markdown", output: Output
 def actions(ctx: typer.Context,
             as_of: Annotated[str | None, typer.Option(
                 "--as-of", help="Date to judge overdue by [default: today].")] = None,
-            format: Format = "markdown", output: Output = None,
+            format: Format = None, output: Output = None,
             include_restricted: Restricted = False, templates: Templates = None) -> None:
     """The action log as a paper: overdue, open and recently completed actions."""
     _run(ctx, "actions", None, format, output, include_restricted, templates, date_option(as_of))
@@ -110,7 +133,7 @@ def actions(ctx: typer.Context,
 def plan(ctx: typer.Context,
          plan_id: Annotated[str, typer.Argument(metavar="ID", help="Plan id, e.g. vru-2021-22.",
                                                           autocompletion=completion.plan_ids)],
-         format: Format = "markdown", output: Output = None,
+         format: Format = None, output: Output = None,
          include_restricted: Restricted = False, templates: Templates = None) -> None:
     """An action plan by theme, with a RAG summary."""
     _run(ctx, "plan", plan_id, format, output, include_restricted, templates)
@@ -120,7 +143,7 @@ def plan(ctx: typer.Context,
 def pack(ctx: typer.Context,
          date: Annotated[str, typer.Argument(help="Meeting date, e.g. 2021-12-08.",
                  autocompletion=completion.meeting_dates)],
-         format: Format = "markdown", output: Output = None,
+         format: Format = None, output: Output = None,
          include_restricted: Restricted = False, templates: Templates = None) -> None:
     """The board pack: agenda, previous minutes, action log and every item's papers, with a
     contents list."""
@@ -133,7 +156,7 @@ def decisions(ctx: typer.Context,
                   "--since", help="Only meetings on or after this date.")] = None,
               until: Annotated[str | None, typer.Option(
                   "--until", help="Only meetings on or before this date.")] = None,
-              format: Format = "markdown", output: Output = None,
+              format: Format = None, output: Output = None,
               include_restricted: Restricted = False, templates: Templates = None) -> None:
     """The decisions register: every decision the minutes record, by meeting and item."""
     _run(ctx, "decisions", None, format, output, include_restricted, templates, date_option(until), date_option(since))

@@ -127,3 +127,20 @@ def test_every_kind_renders_from_the_seed(cli) -> None:  # type: ignore[no-untyp
     assert "2021-09-29/3.1 | CSP Board Chairs |" in actions
     plan = cli("--records", SEED_RECORDS, "render", "plan", "vru-2021-22").out
     assert "## RAG summary" in plan and "| **Total** |" in plan
+
+
+@pytest.mark.parametrize(("name", "magic"), [("agenda.pdf", b"%PDF"), ("agenda.docx", b"PK\x03\x04"),
+                                             ("agenda.html", b"<!DOCTYPE html>"), ("agenda.md", b"# ")])
+def test_output_extension_chooses_the_format(cli, tmp_path: Path, name: str, magic: bytes) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / name
+    result = cli("--records", SEED_RECORDS, "render", "agenda", "2022-03-30", "-o", out)
+    assert result.code == 0, result.err
+    assert out.read_bytes().startswith(magic)
+
+
+def test_a_format_that_contradicts_the_extension_is_a_usage_error(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = cli("--records", SEED_RECORDS, "render", "agenda", "2022-03-30", "-f", "html", "-o", tmp_path / "a.pdf")
+    assert result.code == 2 and "does not match the output file a.pdf" in result.err
+    assert not (tmp_path / "a.pdf").exists()
+    md = cli("--records", SEED_RECORDS, "render", "agenda", "2022-03-30", "-f", "md")
+    assert md.code == 0 and md.out.startswith("# ")
