@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cspctl.models.meeting import Item, record_path
+from cspctl.models.meeting import Item, item_number, record_path
 from cspctl.problem import Problem
 from cspctl.records.store import Records
 
@@ -33,6 +33,6 @@ def _numbered(items: list[Item], parent: tuple[int, ...],
     """Every item's path, printed number, and whether the record gives that number."""
     for index, item in enumerate(items):
         path = (*parent, index)
-        number = item.number or (f"{prefix}.{index + 1}" if prefix else str(index + 1))
+        number = item_number(item, index + 1, prefix)
         yield path, number, item.number is not None
         yield from _numbered(item.items, path, number)

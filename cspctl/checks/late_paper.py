@@ -8,6 +8,7 @@ holidays of the partnership's nation and its own closure days (`working_days`).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from cspctl.problem import Problem
@@ -35,8 +36,5 @@ def check(records: Records) -> Iterator[Problem]:
                                  f"the papers deadline of {_long(deadline)}")
 
 
-def _long(day: object) -> str:
-    import datetime as dt
-
-    assert isinstance(day, dt.date)
+def _long(day: dt.date) -> str:
     return f"{day.day} {day.strftime('%B %Y')}"

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from cspctl.models.meeting import item_number
 from cspctl.problem import Problem
 from cspctl.records.register import normalise
 from cspctl.records.store import Records
@@ -64,7 +65,7 @@ def _lifted(before: list[Any], after: list[Any], where: list[str | int],
         if i is None or j is None:
             continue
         item = after[j]
-        number = item.number or (f"{parent}.{j + 1}" if parent else str(j + 1))
+        number = item_number(item, j + 1, parent)
         if before[i].restricted and not item.restricted:
             yield [*where, "items", j], number
         yield from _lifted(before[i].items, item.items, [*where, "items", j], number)

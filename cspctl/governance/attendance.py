@@ -102,15 +102,15 @@ def attendance(records: Records, *, since: dt.date | None = None, until: dt.date
             if represented:
                 tally(represented, None)
                 outcome[key(represented)] = "substitute"
-                attendee = _attendee(entry)
+                attendee = attendee_name(entry)
                 if roll and key(attendee) not in outcome:
                     continue  # a substitute from outside the membership has no row of their own
                 tally(attendee, _entry_organisation(entry)).as_substitute += 1
             else:
-                tally(_attendee(entry), _entry_organisation(entry))
-                outcome[key(_attendee(entry))] = "present"
+                tally(attendee_name(entry), _entry_organisation(entry))
+                outcome[key(attendee_name(entry))] = "present"
         for entry in meeting.attendance.apologies:
-            name = _attendee(entry)
+            name = attendee_name(entry)
             tally(name, _entry_organisation(entry))
             if outcome.get(key(name)) in (None, "absent"):
                 outcome[key(name)] = "apologies"
@@ -143,10 +143,6 @@ def _organisations(rows: list[Tally], per_meeting: list[tuple[dt.date, dict[str,
             best = next(o for o in OUTCOMES if o in outcomes)
             setattr(row, best, getattr(row, best) + 1)
     return sorted(found.values(), key=lambda t: normalise(t.name))
-
-
-def _attendee(entry: AttendanceEntry) -> str:
-    return attendee_name(entry)
 
 
 def _entry_organisation(entry: AttendanceEntry) -> str | None:

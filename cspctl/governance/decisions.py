@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from cspctl.models.meeting import Item, ItemPath, walk_items
+from cspctl.models.meeting import item_numbers, walk_items
 from cspctl.records.store import Records
 
 
@@ -31,18 +31,6 @@ class Decision:
                 "restricted": self.restricted}
 
 
-def item_number(items: list[Item], path: ItemPath) -> str:
-    """The number the papers print for the item at `path`."""
-    parts: list[str] = []
-    level = items
-    for index in path:
-        item = level[index]
-        own = item.number or str(index + 1)
-        parts = [own] if item.number and "." in item.number else [*parts, own]
-        level = item.items
-    return ".".join(parts)
-
-
 def decisions(records: Records, *, since: dt.date | None = None,
               until: dt.date | None = None) -> list[Decision]:
     """Every decision of the meetings from `since` to `until` (both included), in paper order."""
@@ -51,8 +39,9 @@ def decisions(records: Records, *, since: dt.date | None = None,
         model = meeting.model
         if (since and model.date < since) or (until and model.date > until):
             continue
+        numbers = item_numbers(model.items)
         for path, item in walk_items(model.items):
             for text in item.decisions:
-                found.append(Decision(model.date, item_number(model.items, path), item.title,
+                found.append(Decision(model.date, numbers[path], item.title,
                                       text, model.status, item.restricted))
     return found

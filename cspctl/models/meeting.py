@@ -182,6 +182,20 @@ def walk_items(items: list[Item], parent: ItemPath = ()) -> Iterator[tuple[ItemP
             yield from walk_items(item.items, path)
 
 
+def item_number(item: Item, place: int, parent: str = "") -> str:
+    """The number the papers print for an item: its own `number`, else its `place` (1-based)
+    among its siblings, under its parent's number (4, and 4.1, 4.2 for the sub-items of 4)."""
+    return item.number or (f"{parent}.{place}" if parent else str(place))
+
+
+def item_numbers(items: list[Item]) -> dict[ItemPath, str]:
+    """Every item's and sub-item's printed number, by `ItemPath`."""
+    found: dict[ItemPath, str] = {}
+    for where, item in walk_items(items):
+        found[where] = item_number(item, where[-1] + 1, found.get(where[:-1], ""))
+    return found
+
+
 def record_path(path: ItemPath) -> list[str | int]:
     """The key path of an item inside the meeting record (`items, 3, items, 0`)."""
     found: list[str | int] = []

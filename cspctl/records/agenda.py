@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from cspctl.models.base import minutes_of_day
-from cspctl.models.meeting import NOT_HELD, paper_ids
+from cspctl.models.meeting import NOT_HELD, item_number, paper_ids
 from cspctl.models.partnership import ChairTerm, chair_name
 from cspctl.records.store import Records
 
@@ -170,7 +170,7 @@ def chair_on(partnership: Partnership | None, date: dt.date) -> str | None:
 def _recorded(records: Records, items: list[Item], parent: str) -> list[AgendaItem]:
     found = []
     for index, it in enumerate(items, start=1):
-        number = it.number or (f"{parent}.{index}" if parent else str(index))
+        number = item_number(it, index, parent)
         found.append(AgendaItem(
             number, it.title, list(it.presenters), it.duration, it.restricted, it.kind,
             papers=paper_ids(it), chair=it.chair, status=it.status, deferred_to=it.deferred_to,

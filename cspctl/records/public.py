@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from cspctl.models.meeting import Item, ItemPath, Meeting, PaperFile, paper_ids, walk_items
+from cspctl.models.meeting import Item, ItemPath, Meeting, PaperFile, item_number, paper_ids, walk_items
 from cspctl.records.store import Loaded, Records
 from cspctl.records.yamlio.read import Document
 
@@ -152,7 +152,7 @@ def _restricted_names(items: list[Item], parent: str, hidden: bool = False) -> s
     """Numbers (as printed) and titles of restricted items and of everything under them."""
     found: set[str] = set()
     for index, item in enumerate(items, start=1):
-        number = item.number or (f"{parent}.{index}" if parent else str(index))
+        number = item_number(item, index, parent)
         inside = hidden or item.restricted
         if inside:
             found.update({number.casefold(), item.title.strip().casefold()})

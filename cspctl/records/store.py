@@ -121,14 +121,17 @@ class Records:
         """Every known meeting date, held or planned, in order."""
         return list(self._dates()[0])
 
-    def _dates(self) -> tuple[list[dt.date], list[dt.date]]:
-        """Every meeting date, and the dates of meetings that take place, both in order.
+    def not_held_dates(self) -> set[dt.date]:
+        """Dates of meetings cancelled or postponed: by their record, else by the forward plan."""
+        return set(self._dates()[2])
 
-        Kept while the meetings and the forward plan stay the same: the action log asks once
-        per action, and sorting thousands of dates each time made it quadratic."""
+    def _dates(self) -> tuple[list[dt.date], list[dt.date], frozenset[dt.date]]:
+        """Every meeting date, the dates of meetings that take place (both in order), and those
+        that do not. Kept while the meetings and the forward plan stay the same: the action log
+        asks once per action, and sorting thousands of dates each time made it quadratic."""
         from cspctl.models.meeting import NOT_HELD
 
-        cached = self.__dict__.get("_meeting_dates")
+        cached = self.__dict__.get("_meeting_dates")  # holds the lists it was made from: no id reuse
         if cached is None or cached[0] is not self.meetings or cached[1] != len(self.meetings) \
                 or cached[2] is not self.forward_plan:
             dates = {m.model.date for m in self.meetings}
@@ -138,15 +141,10 @@ class Records:
                 skipped.update(p.date for p in planned if p.status in NOT_HELD and p.date not in dates)
                 dates.update(p.date for p in planned)
             ordered = sorted(dates)
-            cached = (self.meetings, len(self.meetings), self.forward_plan, ordered,
-                      [d for d in ordered if d not in skipped], skipped)
+            cached = (self.meetings, len(self.meetings), self.forward_plan,
+                      (ordered, [d for d in ordered if d not in skipped], frozenset(skipped)))
             self.__dict__["_meeting_dates"] = cached
-        return cached[3], cached[4]
-
-    def not_held_dates(self) -> set[dt.date]:
-        """Dates of meetings cancelled or postponed: by their record, else by the forward plan."""
-        self._dates()
-        return set(self.__dict__["_meeting_dates"][5])
+        return cached[3]
 
     def next_meeting_after(self, date: dt.date) -> dt.date | None:
         """The next meeting held or planned after `date`: a cancelled or postponed meeting

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from cspctl.models.meeting import NOT_HELD, AttendanceEntry, Declaration, Item, attendee_name
+from cspctl.models.meeting import NOT_HELD, AttendanceEntry, Declaration, Item, attendee_name, item_number
 from cspctl.records.register import Register
 from cspctl.records.store import Records
 from cspctl.render.common import meeting_defaults, not_found
@@ -159,7 +159,7 @@ def build(records: Records, date: dt.date) -> MinutesView:
 def _items(items: list[Item], parent: str, depth: int) -> list[MinutesItem]:
     found = []
     for index, it in enumerate(items, start=1):
-        number = it.number or (f"{parent}.{index}" if parent else str(index))
+        number = item_number(it, index, parent)
         found.append(MinutesItem(
             number, it.title, it.restricted, it.minutes, list(it.decisions),
             [ActionLine(a.id, list(a.owners), a.description, a.status) for a in it.actions],

@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import quote
 
 from cspctl.errors import CspError
-from cspctl.models.meeting import Item, ItemPath, PaperFile, record_path, walk_items
+from cspctl.models.meeting import ItemPath, PaperFile, item_numbers, record_path, walk_items
 from cspctl.records import files
 from cspctl.records.store import Loaded, Records
 from cspctl.render import actions, agenda, forward_plan, minutes, plan, report
@@ -126,15 +126,3 @@ def _file_paper(records: Records, record: Loaded[Any] | None, where: ItemPath, i
     return FilePaperView(paper.title, paper.path)
 
 
-def item_numbers(items: list[Item]) -> dict[ItemPath, str]:
-    """Each item's number as the papers print it: its own `number`, else its place (4, and
-    4.1, 4.2 for the sub-items of 4)."""
-    found: dict[ItemPath, str] = {}
-    for where, item in walk_items(items):
-        if item.number is not None:
-            found[where] = item.number
-        elif len(where) == 1:
-            found[where] = str(where[0] + 1)
-        else:
-            found[where] = f"{found[where[:-1]]}.{where[-1] + 1}"
-    return found

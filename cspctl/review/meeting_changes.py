@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cspctl.models.meeting import attendee_name, walk_items
+from cspctl.models.meeting import attendee_name, item_number, walk_items
 from cspctl.records.register import Register
 from cspctl.review.changes import (
     RESTRICTED_MINUTES,
@@ -127,10 +127,10 @@ class _Meeting:
             if j is None:
                 assert i is not None
                 gone = olds[i]
-                self.add("item", _number(gone, i, parent), "removed", gone.title, None, title=gone.title)
+                self.add("item", item_number(gone, i + 1, parent), "removed", gone.title, None, title=gone.title)
                 continue
             item = news[j]
-            number = _number(item, j, parent)
+            number = item_number(item, j + 1, parent)
             if i is None:
                 self.add("item", number, "added", None, item.title, title=item.title)
             else:
@@ -214,11 +214,6 @@ def _restricted_actions(items: list[Any]) -> set[str]:
         else:
             found |= _restricted_actions(item.items)
     return found
-
-
-def _number(item: Any, index: int, parent: str) -> str:
-    """The item's number as its papers print it: its own, else its place under its parent."""
-    return item.number or (f"{parent}.{index + 1}" if parent else str(index + 1))
 
 
 def _content(item: Any) -> Any:
