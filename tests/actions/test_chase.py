@@ -75,6 +75,24 @@ def test_reminders_for_the_september_actions(cli: Cli, tmp_path: Path) -> None:
     assert b"\r\n" in (out / "angie-fuller.eml").read_bytes()  # RFC 5322 line endings
 
 
+def test_every_message_reads_back_as_a_mail_client_reads_it(cli: Cli, tmp_path: Path) -> None:
+    out = tmp_path / "chase"
+    chase(cli, out, "--as-of", "2022-01-01", "--all")
+    messages = sorted(out.glob("*.eml"))
+    assert len(messages) >= 4
+    for path in messages:
+        message = read_eml(path)
+        assert message.defects == [] and all(not p.defects for p in message.walk())
+        for header in ("From", "To", "Subject", "Date", "Message-ID"):
+            assert message[header], (path.name, header)
+        assert message["Date"].datetime.tzinfo is not None
+        assert message["To"].addresses[0].addr_spec.count("@") == 1
+        plain, html = bodies(message)
+        greeting_line = next(line for line in plain.splitlines() if line.startswith("Dear "))
+        assert f"<p>{greeting_line}</p>" in html
+        assert plain.rstrip().endswith("Jade Hodgson") and html.rstrip().endswith("</html>")
+
+
 def test_group_actions_reach_the_members_and_missing_emails_are_reported(cli: Cli, tmp_path: Path) -> None:
     out = tmp_path / "chase"
     result = chase(cli, out, "--as-of", "2022-01-01", "--source", "minutes")
