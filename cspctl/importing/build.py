@@ -25,7 +25,7 @@ MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augus
           "october", "november", "december"]
 DATE_TEXT = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + "|".join(MONTHS) + r"),?\s+(\d{4})\b", re.I)
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-TIME = r"(\d{1,2})(?:[.:](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?"
+TIME = r"(?<![\d.:/])(\d{1,2})(?:[.:](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/])"
 TIME_RANGE = re.compile(TIME + r"\s*(?:-|–|—|to|until)\s*" + TIME, re.I)
 ONE_TIME = re.compile(r"(?<![\d/])(\d{1,2})[.:](\d{2})\s*(am|pm|a\.m\.|p\.m\.)?(?![\d/])", re.I)
 CARRIED = re.compile(r"remain(?:s|ing)?\s+outstanding|outstanding\s+actions|actions?\s+outstanding|"
@@ -69,6 +69,8 @@ def build_record(draft: Draft, records: Records, date: dt.date) -> Imported:
                     roles.setdefault(role, written)
                 entry: Any = written if organisation is None else {"name": written, "organisation": organisation}
                 attendance[listing.key].append(entry)
+    if not attendance["apologies"]:
+        _apologies_in_text(draft, resolver, attendance, notes)
     for role in ("chair", "note_taker"):
         if role in roles:
             data[role] = roles[role]
@@ -76,8 +78,7 @@ def build_record(draft: Draft, records: Records, date: dt.date) -> Imported:
     if resolver.initials:
         data["initials"] = dict(resolver.initials)
     data["attendance"] = {key: _sorted(values) for key, values in attendance.items()}
-    data["items"] = [_item(item, place, draft, resolver, records, date, notes)
-                     for place, item in enumerate(draft.items, start=1)]
+    data["items"] = _nested(draft, resolver, records, date, notes)
     notes.extend(resolver.notes)
     return Imported(data, sorted(set(notes)))
 
@@ -90,17 +91,40 @@ def _sorted(values: list[Any]) -> list[Any]:
     return seen
 
 
+APOLOGIES_SENTENCE = re.compile(
+    r"(?i)\bapologies(?:\s+for\s+absence)?\s+(?:were|was|had\s+been)?\s*(?:received|given|noted|sent)\s+from\s+"
+    r"(?-i:([A-Z][^.:]*?))\s*(?:\.|$)")
+
+
+def _apologies_in_text(draft: Draft, resolver: Resolver, attendance: dict[str, list[Any]],
+                       notes: list[tuple[int, str]]) -> None:
+    """ "Apologies were received from A, B and C." inside an item, when no list gives them."""
+    for item in draft.items:
+        for block in item.blocks:
+            found = APOLOGIES_SENTENCE.search(block.text)
+            if found is None:
+                continue
+            names = split_names(found.group(1))
+            notes.append((block.line, f"took the apologies from the text: {', '.join(names)}"))
+            for name in names:
+                attendance["apologies"].extend(resolver.name(markers(name)[0], block.line))
+            return
+
+
 def _initialled(piece: str) -> bool:
     return re.match(r"^[A-Z]{2,4}\s+[A-Z][a-z]", piece) is not None
 
 
 def _initials(listing: Any, resolver: Resolver) -> None:
-    for _number, text in listing.per_line:
+    for number, text in listing.per_line:
         found = re.match(r"^([A-Z]{2,4})\s+(?=[A-Z][a-z])(.+)$", text.strip())
         if found:
             name, _roles, _org = markers(found.group(2))
             written = resolver.known(name) or name
-            resolver.initials.setdefault(found.group(1), written)
+            taken = resolver.initials.setdefault(found.group(1), written)
+            if taken != written:
+                resolver.notes.append((number, f"initials {found.group(1)} stand for both '{taken}' and "
+                                                f"'{written}'; kept '{taken}'"))
 
 
 def _header(draft: Draft, date: dt.date, data: dict[str, Any], notes: list[tuple[int, str]]) -> None:
@@ -118,7 +142,7 @@ def _header(draft: Draft, date: dt.date, data: dict[str, Any], notes: list[tuple
             rest = re.sub(r"^[,;\s]+|[,;\s]+$", "", rest)
             if rest and not _date(rest) and "venue" not in data and len(rest) < 80:
                 data["venue"] = rest
-        elif "start" not in data and ONE_TIME.search(text) and _date(text) is None and len(text) < 40:
+        elif "start" not in data and ONE_TIME.search(text) and len(text) < 120:
             one = ONE_TIME.search(text)
             assert one is not None
             data["start"] = _time(_hour(one.group(1), one.group(3)), one.group(2))
@@ -167,15 +191,38 @@ def _date(text: str) -> dt.date | None:
         return None
 
 
-def _item(item: DraftItem, place: int, draft: Draft, resolver: Resolver, records: Records,
+SUB_NUMBER = re.compile(r"^(\d+)(?:[a-z]|\.\d+)$")
+
+
+def _nested(draft: Draft, resolver: Resolver, records: Records, date: dt.date,
+            notes: list[tuple[int, str]]) -> list[dict[str, Any]]:
+    """Items in order; "4a" or "4.1" after item 4 is a sub-item of 4."""
+    items: list[dict[str, Any]] = []
+    numbers: list[str] = []
+    for item in draft.items:
+        sub = SUB_NUMBER.match(item.number or "")
+        if sub and numbers and numbers[-1] == sub.group(1):
+            parent = items[-1]
+            entry = _item(item, item.number or "", draft, resolver, records, date, notes)
+            entry.setdefault("number", item.number)
+            parent.setdefault("items", []).append(entry)
+            continue
+        place = len(items) + 1
+        items.append(_item(item, str(place), draft, resolver, records, date, notes))
+        numbers.append(item.number or str(place))
+    return items
+
+
+def _item(item: DraftItem, place: str, draft: Draft, resolver: Resolver, records: Records,
           date: dt.date, notes: list[tuple[int, str]]) -> dict[str, Any]:
     from ruamel.yaml.scalarstring import LiteralScalarString
 
     title, restricted = restricted_title(item.heading)
+    title = re.sub(r"(?i)\s*pdf\s+icon\s+pdf\s+[\d.]+\s*[km]b\s*$", "", title)  # a web page's link label
     title = restore_case(title.strip(" .:"), draft.acronyms) or f"Item {place}"
-    number = item.number or str(place)
+    number = item.number or place
     entry: dict[str, Any] = {"title": title, "kind": _kind(title, records)}
-    if item.number and item.number != str(place):
+    if item.number and item.number != place:
         entry = {"number": item.number, **entry}
     entry["restricted"] = restricted
     text = _markdown([b for b in item.blocks if b.kind in ("para", "bullet")])
@@ -253,10 +300,18 @@ def _action(block: Block, action_id: str, carried: bool, item: DraftItem, resolv
 
 
 def _split_owner(text: str) -> tuple[str | None, str]:
+    """ "Jo Bloggs and AC to circulate the plan" -> ("Jo Bloggs and AC", "circulate the plan"): the
+    owners are names (capitalised words, initials), so "To include ..." or "Partners agreed to
+    ..." have none."""
     found = re.match(r"^(.{2,120}?)\s+to\s+(\S.*)$", text)
     if not found or re.search(r"[.:;]", found.group(1)) or len(found.group(1).split()) > 12:
         return None, text
-    return found.group(1).strip(), found.group(2).strip()
+    owner = found.group(1).strip()
+    joins = {"and", "&", "of", "the", "for", "de", "van", "von", "le", "la"}
+    if owner.split()[0].casefold() in ("to", "the") or \
+            any(not (w[:1].isupper() or w[:1].isdigit() or w.casefold() in joins) for w in owner.replace(",", " ").split()):
+        return None, text
+    return owner, found.group(2).strip()
 
 
 def _carried_from(description: str, owners: list[str], item: DraftItem, records: Records, date: dt.date,

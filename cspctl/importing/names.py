@@ -34,7 +34,7 @@ class Resolver:
 
     def known(self, name: str) -> str | None:
         """The name to write for `name` when the register knows it without guessing."""
-        if self.register.resolve_in(name, self.initials) is not None:
+        if name.strip() in self.initials or self.register.resolve_in(name, self.initials) is not None:
             return name
         bare = TITLES.sub("", name).strip()
         if bare != name and bare and self.register.resolve(bare) is not None:

@@ -72,18 +72,24 @@ def read_structure(source: Source) -> Draft:
     headings = _find_headings(source, notes)
     first = headings[0][0] if headings else len(lines)
     header = lines[:first]
-    listings = _listings(header)
+    listings = _listings(header, notes)
     items = []
     for place, (index, number, heading, sure) in enumerate(headings):
         end = headings[place + 1][0] if place + 1 < len(headings) else len(lines)
         item = DraftItem(lines[index].number, number, heading, sure)
         body = lines[index + 1:end]
-        if heading == "" and body:
-            # "12." alone on its line: the title is the next line of text
+        if heading == "":
+            # "12." or "Agenda item 3" alone on its line: the title is the next line, if it is one
             title = next((line for line in body if line.text.strip()), None)
-            if title is not None:
-                item.heading = title.text.strip()
+            text = title.text.strip() if title is not None else ""
+            if title is not None and len(text) <= 90 and not text.endswith(TERMINAL[:3]) and \
+                    not ACTION.match(text) and not MINUTES_LABEL.match(text):
+                item.heading = text
                 body = body[body.index(title) + 1:]
+            else:
+                item.heading = lines[index].text.strip().rstrip(":.").strip()
+                notes.append((lines[index].number, f"item '{item.heading}' has no title; "
+                                                   "its heading is used"))
         item.blocks = _blocks(source, body, notes)
         items.append(item)
     return Draft(header, listings, items, notes, _acronyms(source, {i for i, *_ in headings}))
@@ -115,7 +121,8 @@ def _find_headings(source: Source, notes: list[tuple[int, str]]) -> list[tuple[i
         number, title = match.group(1), (match.group(2) or "").strip()
         base = int(re.match(r"\d+", number).group())  # type: ignore[union-attr]
         blank_before = i == 0 or not lines[i - 1].text.strip()
-        if title and _upper(title) and not ACTION.match(title):
+        explicit = re.match(r"(?i)\s*(?:agenda\s+)?item\s", line.text) is not None
+        if explicit or (title and _upper(title) and not ACTION.match(title)):
             if expected is not None and base not in (expected, expected - 1) and "." not in number:
                 notes.append((line.number, f"item {number} follows item {expected - 1}: check the numbering"))
             found.append((i, number, title, True))
@@ -136,11 +143,21 @@ def _upper(text: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-def _listings(header: list[Line]) -> list[Listing]:
+INITIALLED = re.compile(r"^\s*[A-Z]{2,4}\s*[-–]?\s+[A-Z]")
+"""A line of an attendance list that gives each person's initials first ("AC Cllr. Ann Cole (Chair)")."""
+
+
+def _listings(header: list[Line], notes: list[tuple[int, str]]) -> list[Listing]:
     found: list[Listing] = []
     current: Listing | None = None
-    for line in header:
+    for place, line in enumerate(header):
         text = line.text.strip()
+        if current is None and INITIALLED.match(text) and not LABEL.match(text) and \
+                place + 1 < len(header) and INITIALLED.match(header[place + 1].text) and \
+                not any(listing.key == "present" for listing in found):
+            current = Listing("present", line.number, "")
+            found.append(current)
+            notes.append((line.number, "took the unlabelled list of names with initials for the members present"))
         match = LABEL.match(text)
         if match:
             key = next(k for k, _ in LABELS if match.group(k))

@@ -19,6 +19,7 @@ from typing import Any
 @dataclass
 class Figures:
     name: str
+    header: tuple[int, int] = (0, 0)
     items: tuple[int, int] = (0, 0)
     restricted: tuple[int, int] = (0, 0)
     kinds: tuple[int, int] = (0, 0)
@@ -42,13 +43,13 @@ class Figures:
     def row(self) -> str:
         def f(pair: tuple[int, ...]) -> str:
             return f"{pair[0]}/{pair[1]}"
-        return (f"| {self.name} | {f(self.items)} | {f(self.restricted)} | {f(self.kinds)} | "
+        return (f"| {self.name} | {f(self.header)} | {f(self.items)} | {f(self.restricted)} | {f(self.kinds)} | "
                 f"{f(self.attendees)} (+{self.extra_attendees}) | {f(self.actions)} | {f(self.owners)} | "
                 f"{f(self.statuses)} | {self.recall:.1%} | {self.precision:.1%} |")
 
 
-HEADER = ("| source | item titles | restricted | kinds | attendees (extra) | actions all right | "
-          "owners | statuses | words recall | words precision |\n|---|---|---|---|---|---|---|---|---|---|")
+HEADER = ("| source | header | item titles | restricted | kinds | attendees (extra) | actions all right | "
+          "owners | statuses | words recall | words precision |\n|---|---|---|---|---|---|---|---|---|---|---|")
 
 
 def words(text: str) -> list[str]:
@@ -60,9 +61,25 @@ def _names(entries: list[Any]) -> list[str]:
     return [e if isinstance(e, str) else e["name"] for e in entries]
 
 
+def flat(items: list[Any]) -> list[Any]:
+    """Items and sub-items in paper order."""
+    found = []
+    for item in items:
+        found.append(item)
+        found.extend(flat(item.get("items", [])))
+    return found
+
+
+HEADER_FIELDS = ("start", "end", "venue", "chair", "note_taker")
+
+
 def compare(name: str, got: dict[str, Any], expected: dict[str, Any]) -> Figures:
     figures = Figures(name)
-    got_items, want_items = got.get("items", []), expected.get("items", [])
+    same_header = sum(str(got.get(k)) == str(expected.get(k)) for k in HEADER_FIELDS)
+    figures.header = (same_header, len(HEADER_FIELDS))
+    figures.wrong += [f"{k}: {got.get(k)!r} != {expected.get(k)!r}" for k in HEADER_FIELDS
+                      if str(got.get(k)) != str(expected.get(k))]
+    got_items, want_items = flat(got.get("items", [])), flat(expected.get("items", []))
     right = sum(1 for i, w in enumerate(want_items) if i < len(got_items) and got_items[i]["title"] == w["title"])
     figures.items = (right, len(want_items))
     if len(got_items) != len(want_items):
