@@ -138,8 +138,7 @@ def _header(draft: Draft, date: dt.date, data: dict[str, Any], notes: list[tuple
         times = TIME_RANGE.search(text)
         if times and "start" not in data and _plausible(times):
             data["start"], data["end"] = _times(times)
-            rest = (text[: times.start()] + text[times.end():]).strip(" ()")
-            rest = re.sub(r"^[,;\s]+|[,;\s]+$", "", rest)
+            rest = _beside(text, times)
             if rest and not _date(rest) and "venue" not in data and len(rest) < 80:
                 data["venue"] = rest
         elif "start" not in data and ONE_TIME.search(text) and len(text) < 120:
@@ -151,6 +150,17 @@ def _header(draft: Draft, date: dt.date, data: dict[str, Any], notes: list[tuple
         if venue:
             data["venue"] = venue.group(1).strip()
     data.pop("_dated", None)
+
+
+def _beside(text: str, times: re.Match[str]) -> str:
+    """What the header line gives beside the times: "(10.00-13.00, Town Hall)" -> "Town Hall"."""
+    opening, closing = text.rfind("(", 0, times.start()), text.find(")", times.end())
+    if opening != -1 and closing != -1:
+        text, start, end = text[opening + 1:closing], times.start() - opening - 1, times.end() - opening - 1
+    else:
+        start, end = times.start(), times.end()
+    rest = (text[:start] + text[end:]).strip(" ()")
+    return re.sub(r"^[,;\s–-]+|[,;\s–-]+$", "", rest)
 
 
 def _plausible(found: re.Match[str]) -> bool:
@@ -308,8 +318,9 @@ def _split_owner(text: str) -> tuple[str | None, str]:
         return None, text
     owner = found.group(1).strip()
     joins = {"and", "&", "of", "the", "for", "de", "van", "von", "le", "la"}
-    if owner.split()[0].casefold() in ("to", "the") or \
-            any(not (w[:1].isupper() or w[:1].isdigit() or w.casefold() in joins) for w in owner.replace(",", " ").split()):
+    words = owner.replace(",", " ").split()
+    if words[0].casefold() in ("to", "the") or \
+            any(not (w[:1].isupper() or w[:1].isdigit() or w.casefold() in joins) for w in words):
         return None, text
     return owner, found.group(2).strip()
 
