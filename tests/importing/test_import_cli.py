@@ -92,9 +92,9 @@ def test_an_existing_record_is_never_overwritten(seed: Path, cli: Callable[..., 
 
 def test_update_keeps_what_the_source_does_not_say(seed: Path, cli: Callable[..., Any], tmp_path: Path) -> None:
     path = seed / "meetings" / "2021-09-29.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "  - title: Knife Crime Prevention Order\n", "  # presented by the police\n  - title: Knife Crime Prevention Order\n"),
-        encoding="utf-8")
+    heading = "  - title: Knife Crime Prevention Order\n"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(heading, "  # presented by the police\n" + heading), encoding="utf-8")
     source = tmp_path / "minutes.txt"
     source.write_text(SEED_MINUTES.read_text(encoding="utf-8").replace(
         "James Rush update the board", "James Rush updated the board"), encoding="utf-8")
