@@ -128,13 +128,11 @@ def _initials(listing: Any, resolver: Resolver) -> None:
 
 
 def _header(draft: Draft, date: dt.date, data: dict[str, Any], notes: list[tuple[int, str]]) -> None:
+    dates = [(line.number, found) for line in draft.header if (found := _date(line.text)) is not None]
+    if dates and date not in [found for _, found in dates]:
+        raise DateMismatch(*dates[0])  # a header dated only otherwise: the wrong draft or the wrong --date
     for line in draft.header:
         text = line.text.strip()
-        found = _date(text)
-        if found is not None and "_dated" not in data:
-            data["_dated"] = True
-            if found != date:
-                raise DateMismatch(line.number, found)
         times = TIME_RANGE.search(text)
         if times and "start" not in data and _plausible(times):
             data["start"], data["end"] = _times(times)
@@ -149,7 +147,6 @@ def _header(draft: Draft, date: dt.date, data: dict[str, Any], notes: list[tuple
         venue = re.match(r"(?i)^(?:venue|location|place)\s*:\s*(.+)$", text)
         if venue:
             data["venue"] = venue.group(1).strip()
-    data.pop("_dated", None)
 
 
 def _beside(text: str, times: re.Match[str]) -> str:
