@@ -101,4 +101,18 @@ def markers(name: str) -> tuple[str, set[str], str | None]:
     if other:
         organisation = other.group(1).strip() or None
         name = name[: other.start()]
+    parts = [p.strip() for p in re.split(r"\s+[–—-]\s+", name) if p.strip()]
+    if len(parts) > 1:
+        # "Pat Chair – Sussex Police" (a table row, a list): the name, then roles or the organisation
+        if re.fullmatch(r"[A-Z]{2,4}", parts[0]):
+            parts = parts[1:]
+        name, rest = parts[0], []
+        for part in parts[1:]:
+            bracketed = f"({part})"
+            found = [role for role, pattern in MARKERS.items() if pattern.fullmatch(bracketed)]
+            roles.update(found)
+            if not found:
+                rest.append(part)
+        if rest and organisation is None:
+            organisation = ", ".join(rest)
     return " ".join(name.split()), roles, organisation

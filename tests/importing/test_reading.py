@@ -96,3 +96,9 @@ def test_an_untitled_numbered_item_takes_the_next_line(tmp_path: Path) -> None:
     assert [i.heading for i in draft.items] == ["Apologies", "Agenda item 2"]
     assert [b.text for b in draft.items[1].blocks] == ["The chair welcomed all."]
     assert any("has no title" in message for _, message in draft.notes)
+
+
+def test_a_name_with_its_organisation_after_a_dash() -> None:
+    assert markers("Pat Chair – Sussex Police") == ("Pat Chair", set(), "Sussex Police")
+    assert markers("AB - Cllr. Alan Bee - Chair") == ("Cllr. Alan Bee", {"chair"}, None)
+    assert markers("Salvador-Jones") == ("Salvador-Jones", set(), None)
