@@ -134,16 +134,16 @@ def _header(draft: Draft, date: dt.date, data: dict[str, Any], notes: list[tuple
     for line in draft.header:
         text = line.text.strip()
         times = TIME_RANGE.search(text)
-        if times and "start" not in data and _plausible(times):
+        if times and "start" not in data and _plausible(times) and None not in _times(times):
             data["start"], data["end"] = _times(times)
             rest = _beside(text, times)
             if rest and not _date(rest) and "venue" not in data and len(rest) < 80:
                 data["venue"] = rest
-        elif "start" not in data and ONE_TIME.search(text) and len(text) < 120:
-            one = ONE_TIME.search(text)
-            assert one is not None
-            data["start"] = _time(_hour(one.group(1), one.group(3)), one.group(2))
-            notes.append((line.number, f"took {data['start']} for the start time"))
+        elif "start" not in data and (one := ONE_TIME.search(text)) and len(text) < 120:
+            start = _time(_hour(one.group(1), one.group(3)), one.group(2))
+            if start is not None:
+                data["start"] = start
+                notes.append((line.number, f"took {start} for the start time"))
         venue = re.match(r"(?i)^(?:venue|location|place)\s*:\s*(.+)$", text)
         if venue:
             data["venue"] = venue.group(1).strip()
@@ -182,8 +182,11 @@ def _times(found: re.Match[str]) -> tuple[Any, Any]:
 
 
 def _time(hour: int, minute: str | None) -> Any:
+    """A time as records write it ("14:00"), or None for no time of day ("25.70")."""
     from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
+    if hour > 23 or int(minute or 0) > 59:
+        return None
     return DoubleQuotedScalarString(f"{hour:02d}:{int(minute or 0):02d}")
 
 
@@ -241,6 +244,9 @@ def _item(item: DraftItem, place: str, draft: Draft, resolver: Resolver, records
     carried_at = next((b.line for b in item.blocks if b.kind != "action" and CARRIED.search(b.text)), None)
     actions: list[dict[str, Any]] = []
     for block in (b for b in item.blocks if b.kind == "action"):
+        if not COMPLETED.sub("", block.text).strip(" .:;-–"):
+            notes.append((block.line, "left out an ACTION line with nothing to do"))
+            continue
         carried = carried_at is not None and block.line > carried_at
         actions.append(_action(block, f"{date.isoformat()}/{number}.{len(actions) + 1}", carried, item,
                                resolver, records, date, notes))

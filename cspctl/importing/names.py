@@ -23,6 +23,8 @@ MARKERS = {
     "note_taker": re.compile(r"\(\s*(?:note[\s-]*taker|minute[\s-]*taker|minutes|clerk|secretary)\s*\)", re.I),
 }
 FUZZY_CUTOFF = 0.82
+MAX_NAME = 120
+"""Longer than any name: a paragraph a list label ran into, not a person."""
 
 
 @dataclass
@@ -49,6 +51,9 @@ class Resolver:
         """The names to write for `raw` as the minutes print it (one, or two when a comma is missing)."""
         name = " ".join(raw.split()).strip(" .,;")
         if not name:
+            return []
+        if len(name) > MAX_NAME:
+            self.notes.append((line, f"left out '{name[:40]}…': too long for a {what}"))
             return []
         found = self.known(name)
         if found is not None:

@@ -8,7 +8,7 @@ a list entry (bullet or numbered) and, for numbered Word lists, the number Word 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from cspctl.errors import CspError
@@ -37,6 +37,22 @@ class Source:
     lines: list[Line]
     unit: str = "line"
     """What a line number counts: "line", or "paragraph" for Word documents."""
+    notes: list[tuple[int, str]] = field(default_factory=list)
+
+
+HIDDEN = re.compile(r"\x1b\[[0-9;]*[A-Za-z]|[\x00-\x08\x0b-\x1f\x7f-\x9f"
+                    r"\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+"""Control characters, terminal escapes, zero-width and bidirectional marks: nothing a reader
+sees, and never wanted in a record (lint CSP203 warns of them)."""
+
+
+def _visible(source: Source) -> Source:
+    for line in source.lines:
+        cleaned, count = HIDDEN.subn("", line.text)
+        if count:
+            line.text = cleaned
+            source.notes.append((line.number, f"removed {count} hidden or control character(s)"))
+    return source
 
 
 def read_source(path: Path, shown: str) -> Source:
@@ -59,7 +75,7 @@ def read_source(path: Path, shown: str) -> Source:
         source = Source(path, shown, _text_lines(raw, shown, markdown=suffix in (".md", ".markdown")))
     if not any(line.text.strip() for line in source.lines):
         raise CspError(f"{shown}:1:1: the file holds no text")
-    return source
+    return _visible(source)
 
 
 def _text_lines(raw: bytes, shown: str, *, markdown: bool) -> list[Line]:

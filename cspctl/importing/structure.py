@@ -68,7 +68,7 @@ class Draft:
 
 def read_structure(source: Source) -> Draft:
     lines = source.lines
-    notes: list[tuple[int, str]] = []
+    notes: list[tuple[int, str]] = list(source.notes)
     headings = _find_headings(source, notes)
     first = headings[0][0] if headings else len(lines)
     header = lines[:first]
