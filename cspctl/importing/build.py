@@ -305,7 +305,8 @@ def _action(block: Block, action_id: str, carried: bool, item: DraftItem, resolv
     if carried:
         origin = _carried_from(description or text, owners, item, records, date, resolver)
         if origin is not None:
-            action["carried_from"] = origin[0]
+            held = origin[0]
+            action["carried_from"] = dt.date.fromisoformat(held) if len(held) == 10 else held
             notes.append((block.line, f"action {action_id} carried from {origin[0]} ({origin[1]})"))
         else:
             notes.append((block.line, f"action {action_id} is carried, but from which meeting is not said"))
@@ -333,12 +334,14 @@ def _carried_from(description: str, owners: list[str], item: DraftItem, records:
     from cspctl.models.meeting import OPEN_STATUSES, walk_items
 
     best: tuple[float, str, str] | None = None
+    earlier = False
     for meeting in records.meetings:
         held = meeting.model.date
         if held >= date:
             continue
-        for _path, earlier in walk_items(meeting.model.items):
-            for action in earlier.actions:
+        earlier = True
+        for _path, raised in walk_items(meeting.model.items):
+            for action in raised.actions:
                 if action.status not in OPEN_STATUSES:
                     continue
                 ratio = difflib.SequenceMatcher(None, description.casefold().split(),
@@ -352,5 +355,6 @@ def _carried_from(description: str, owners: list[str], item: DraftItem, records:
     if month:
         number = MONTHS.index(month.group(1).casefold()) + 1
         year = date.year if number < date.month else date.year - 1
-        return f"{year}-{number:02d}", f"the month the minutes name, line {item.line}"
+        why = "no open action of an earlier record matches; " if earlier else ""
+        return f"{year}-{number:02d}", f"{why}the month the minutes name, line {item.line}"
     return None

@@ -155,3 +155,32 @@ def test_the_wrong_date(seed: Path, cli: Callable[..., Any]) -> None:
     _no_traceback(result)
     bad = cli("--records", seed, "import", "minutes", SEED_MINUTES, "--date", "29/09/2021")
     assert bad.code == 2 and "Traceback" not in bad.err
+
+
+CARRIED = """\
+Wednesday 8 December 2021
+
+1. MINUTES
+
+The September minutes were approved. The following actions remain outstanding.
+
+ACTION: Chris Lyons to link in with MPS to share comms for the Safe Haven rollout.
+ACTION: Jade Hodgson to do a brand new thing
+"""
+
+
+def test_carried_actions_match_an_earlier_record(seed: Path, cli: Callable[..., Any], tmp_path: Path) -> None:
+    (seed / "meetings" / "2021-12-08.yaml").unlink()
+    source = tmp_path / "december.txt"
+    source.write_text(CARRIED, encoding="utf-8")
+    result = cli("--records", seed, "import", "minutes", source, "--date", "2021-12-08")
+    assert result.code == 0, result.err
+    text = (seed / "meetings" / "2021-12-08.yaml").read_text(encoding="utf-8")
+    assert "carried_from: 2021-09-29\n" in text  # a date, as a note taker types it
+    actions = load(seed / "meetings" / "2021-12-08.yaml").data["items"][0]["actions"]
+    assert [str(a["carried_from"]) for a in actions] == ["2021-09-29", "2021-09"]
+    assert "december.txt:7: action 2021-12-08/1.1 carried from 2021-09-29 (matches open action 2021-09-29/3.3)" \
+        in result.err
+    assert "december.txt:8: action 2021-12-08/1.2 carried from 2021-09 (no open action of an earlier record" \
+        in result.err
+    assert "lint finds" not in result.err
