@@ -96,6 +96,59 @@ def _text_lines(raw: bytes, shown: str, *, markdown: bool) -> list[Line]:
             line.bullet = True
             line.text = BULLET.sub("", line.text, count=1)
         lines.append(line)
+    return _markdown_tables(lines) if markdown else lines
+
+
+def _markdown_tables(lines: list[Line]) -> list[Line]:
+    """Markdown tables (runs of "| a | b |" lines) as the lines `table_lines` makes of them."""
+    out: list[Line] = []
+    run: list[Line] = []
+    for line in [*lines, Line(0, "")]:
+        if line.number and line.text.lstrip().startswith("|"):
+            run.append(line)
+            continue
+        if run:
+            rows = [(row.number, [c.strip() for c in row.text.strip().strip("|").split("|")]) for row in run]
+            rows = [(n, cells) for n, cells in rows if not all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c)]
+            texts = table_lines([cells for _, cells in rows])
+            out.extend(Line(number, text) for (number, _), text in zip(rows, texts, strict=True))
+            run = []
+        if line.number:
+            out.append(line)
+    return out
+
+
+ACTION_HEADING = re.compile(r"(?i)^actions?(?:\s+(?:agreed|required|point))?$")
+OWNER_HEADING = re.compile(r"(?i)^(?:owners?|by\s+whom|who|lead|responsible|action\s+(?:owner|by))$")
+STATUS_HEADING = re.compile(r"(?i)^(?:status|progress|complete[d]?|done|rag)$")
+DONE = re.compile(r"(?i)^(?:complete[d]?|done|closed|yes|green)\b")
+
+
+def table_lines(rows: list[list[str]]) -> list[str]:
+    """The lines a table gives: an action table ("Action | Owner | Status") as "ACTION: OWNER to
+    ..." lines, any other table a line a row, its cells joined by dashes."""
+    if rows:
+        header = [c.strip() for c in rows[0]]
+        what = next((i for i, c in enumerate(header) if ACTION_HEADING.match(c)), None)
+        who = next((i for i, c in enumerate(header) if OWNER_HEADING.match(c)), None)
+        done = next((i for i, c in enumerate(header) if STATUS_HEADING.match(c)), None)
+        if what is not None and who is not None:
+            out = [""]
+            for row in rows[1:]:
+                def cell(i: int | None, row: list[str] = row) -> str:
+                    return row[i].strip() if i is not None and i < len(row) else ""
+                action = re.sub(r"(?i)^to\s+", "", cell(what))
+                owner = cell(who)
+                mark = " (COMPLETED)" if DONE.match(cell(done)) else ""
+                if not action:
+                    out.append("")
+                else:
+                    out.append(f"ACTION: {owner} to {action}{mark}" if owner else f"ACTION: {action}{mark}")
+            return out
+    lines = []
+    for cells in rows:
+        unique = [c for i, c in enumerate(cells) if c and c not in cells[:i]]
+        lines.append(" – ".join(unique))
     return lines
 
 
@@ -143,10 +196,10 @@ def _docx_lines(raw: bytes, shown: str) -> list[Line]:
             lines.append(_paragraph(Paragraph(child, document), len(lines) + 1, numbering))
         elif tag == "tbl":
             table = Table(child, document)
-            for row in table.rows:
-                cells = [" ".join(p.text.strip() for p in cell.paragraphs if p.text.strip()) for cell in row.cells]
-                unique = [c for i, c in enumerate(cells) if c and c not in cells[:i]]
-                lines.append(Line(len(lines) + 1, " – ".join(unique)))
+            rows = [[" ".join(p.text.strip() for p in cell.paragraphs if p.text.strip()) for cell in row.cells]
+                    for row in table.rows]
+            for text in table_lines(rows):
+                lines.append(Line(len(lines) + 1, text))
             lines.append(Line(len(lines) + 1, ""))
     return lines
 

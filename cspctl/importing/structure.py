@@ -199,6 +199,8 @@ def _blocks(source: Source, body: list[Line], notes: list[tuple[int, str]]) -> l
             blocks, current, gap = [], None, False
             continue
         kind = "bullet" if line.bullet else "para"
+        looks_heading = bool(line.heading) or (_upper(text) and len(text) <= 60 and not text.endswith(":") and
+                                               not ACTION.match(text) and not DECISION.match(text))
         if ACTION.match(text) and len(ACTION.sub("", text, count=1)) > 3:
             kind, text = "action", ACTION.sub("", text, count=1)
         elif DECISION.match(text):
@@ -210,6 +212,8 @@ def _blocks(source: Source, body: list[Line], notes: list[tuple[int, str]]) -> l
                 current.last_line_length = len(line.text.rstrip())
                 gap = False
                 continue
+        if looks_heading:
+            notes.append((line.number, f"took '{text}' for a line of the item's minutes, not an item heading"))
         current = Block(kind, line.number, text, len(line.text.rstrip()))
         if current.kind == "decision" and not text:
             current.kind = "para"

@@ -102,3 +102,22 @@ def test_a_name_with_its_organisation_after_a_dash() -> None:
     assert markers("Pat Chair – Sussex Police") == ("Pat Chair", set(), "Sussex Police")
     assert markers("AB - Cllr. Alan Bee - Chair") == ("Cllr. Alan Bee", {"chair"}, None)
     assert markers("Salvador-Jones") == ("Salvador-Jones", set(), None)
+
+
+def test_action_tables() -> None:
+    from cspctl.importing.sources import table_lines
+
+    rows = [["No.", "Action", "Owner", "Status"], ["1", "To circulate the plan", "Pat Chair", "Complete"],
+            ["2", "Write to the trust", "Sam Lead", "Open"], ["3", "", "", ""]]
+    assert table_lines(rows) == ["", "ACTION: Pat Chair to circulate the plan (COMPLETED)",
+                                 "ACTION: Sam Lead to Write to the trust", ""]
+    assert table_lines([["Pat Chair", "Council"]]) == ["Pat Chair – Council"]
+
+
+def test_a_markdown_action_table(tmp_path: Path) -> None:
+    source = tmp_path / "m.md"
+    source.write_text("## 1. Plans\n\nText.\n\n| Action | Owner |\n|---|---|\n| To share the plan | Pat Chair |\n",
+                      encoding="utf-8")
+    draft = read_structure(read_source(source, "m.md"))
+    assert [(b.kind, b.text, b.line) for b in draft.items[0].blocks] == [
+        ("para", "Text.", 3), ("action", "Pat Chair to share the plan", 7)]

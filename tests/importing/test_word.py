@@ -28,6 +28,11 @@ def _draft(target: Path) -> Path:
     document.add_paragraph("one thing", style="List Bullet")
     document.add_paragraph("another thing", style="List Bullet")
     document.add_paragraph("ACTION: Samuel Lead to share the figures (COMPLETED)")
+    actions = document.add_table(rows=2, cols=3)
+    for row, cells in zip(actions.rows, [("Action", "Owner", "Status"), ("To book the hall", "Jo Officer", "Open")],
+                          strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
     document.save(str(target))
     return target
 
@@ -47,7 +52,8 @@ def test_a_word_draft(tmp_path: Path, cli: Callable[..., Any]) -> None:
     assert got["attendance"]["apologies"] == ["Jo Officer"]
     assert [i["title"] for i in got["items"]] == ["Welcome", "Knife crime"]
     assert got["items"][1]["minutes"] == "The board discussed:\n\n- one thing\n- another thing\n"
-    action = got["items"][1]["actions"][0]
+    action, booked = got["items"][1]["actions"]
     assert (action["owners"], action["status"]) == (["Sam Lead"], "completed")
+    assert (booked["owners"], booked["description"], booked["status"]) == (["Jo Officer"], "book the hall", "open")
     # the close spelling is reported by paragraph, the unit of a Word document
     assert "draft.docx: paragraph" in result.err and "'Samuel Lead' taken for 'Sam Lead'" in result.err
