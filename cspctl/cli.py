@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from cspctl import __version__
-from cspctl.commands import actions, authoring, governance, lint, outputs, render, review
+from cspctl.commands import actions, authoring, governance, importing, lint, outputs, render, review
 from cspctl.commands.context import chosen_records, hoist_records
 from cspctl.errors import CspError
 
@@ -73,6 +73,7 @@ app.add_typer(authoring.new_app, name="new")
 app.command("status")(authoring.status)
 app.add_typer(authoring.forward_plan_app, name="forward-plan")
 app.command("approve")(authoring.approve)
+app.add_typer(importing.app, name="import")
 
 
 def main(argv: list[str] | None = None) -> int:
