@@ -38,10 +38,10 @@ def calendar(
 ) -> None:
     """An iCalendar (.ics) file of past and planned meetings, Europe/London times."""
     from cspctl.records.atomic import atomic_write
-    from cspctl.records.store import load_records
+    from cspctl.records.store import read_records
     from cspctl.render.calendar import build_calendar
 
-    data = build_calendar(load_records(records_dir(ctx)))
+    data = build_calendar(read_records(records_dir(ctx)))
     if output is None:
         sys.stdout.write(data.decode("utf-8"))
         return

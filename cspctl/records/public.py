@@ -17,7 +17,6 @@ from typing import Any
 
 from cspctl.models.meeting import Item, ItemPath, Meeting, PaperFile, item_number, paper_ids, walk_items
 from cspctl.records.store import Loaded, Records
-from cspctl.records.yamlio.read import Document
 
 RESTRICTED_PLACEHOLDER = "Restricted item due to sensitive information"
 
@@ -119,8 +118,7 @@ def _without_hidden_papers(model: Any, ids: set[str], paths: set[str], root: Pat
 
 
 def _strip(loaded: Loaded[Any], model: Any) -> Loaded[Any]:
-    document = Document(data=None, values=loaded.document.values, keys=loaded.document.keys)
-    return replace(loaded, document=document, model=model)
+    return replace(loaded, document=loaded.document.positions_only(loaded.path), model=model)
 
 
 def _public_meeting(model: Meeting, hidden: set[str]) -> Meeting:
