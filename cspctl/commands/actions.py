@@ -192,9 +192,9 @@ def chase(
 def _load(ctx: typer.Context, include_restricted: bool) -> Records:
     from cspctl.commands.context import records_dir
     from cspctl.records.public import public
-    from cspctl.records.store import load_records
+    from cspctl.records.store import read_records
 
-    records = load_records(records_dir(ctx))
+    records = read_records(records_dir(ctx))
     broken = sorted({p.path for p in records.problems if p.level == "error"})
     if broken:
         print(f"cspctl: warning: {len(broken)} record file(s) have errors and are left out "

@@ -52,9 +52,9 @@ def calendar(
     commits that changed each event's record, so re-importing updates events in place.
     """
     from cspctl.records.atomic import atomic_write
-    from cspctl.records.store import load_records
+    from cspctl.records.store import read_records
 
-    records = load_records(records_dir(ctx))
+    records = read_records(records_dir(ctx))
     if owner is None:
         if include_restricted:
             raise CspError("--include-restricted needs --owner: the meetings calendar is public", 2)
