@@ -22,20 +22,25 @@ if TYPE_CHECKING:
 _SPACE = re.compile(r"\s+")
 
 
+def uk_date(value: dt.date) -> str:
+    """"8 December 2021": UK style, the day without a leading zero."""
+    return f"{value.day} {value.strftime('%B %Y')}"
+
+
 def long_date(value: dt.date | None) -> str:
-    """"Wednesday 08 December 2021", as the board's papers write dates."""
-    return value.strftime("%A %d %B %Y") if value else ""
+    """"Wednesday 8 December 2021", the meeting date as a paper heads it."""
+    return f"{value.strftime('%A')} {uk_date(value)}" if value else ""
 
 
 def short_date(value: dt.date | str | None) -> str:
-    """"08 December 2021"; a month-only date ("2021-11") becomes "November 2021"."""
+    """"8 December 2021"; a month-only date ("2021-11") becomes "November 2021"."""
     if value is None:
         return ""
     if isinstance(value, str):
         if len(value) == 7:
             return dt.date.fromisoformat(value + "-01").strftime("%B %Y")
         value = dt.date.fromisoformat(value)
-    return value.strftime("%d %B %Y")
+    return uk_date(value)
 
 
 def clock(value: str | dt.time | None) -> str:
