@@ -70,8 +70,16 @@ def _markdown() -> MarkdownIt:
 
 
 def markdown_to_html(text: str) -> str:
-    """User Markdown as HTML; raw HTML in it is escaped, unsafe links are not linked."""
+    """User Markdown as HTML; raw HTML in it is escaped, unsafe links are not linked.
+
+    A table gets `scope="col"` on its header cells (Markdown tables have one header row) and a
+    focusable scroll box, so that a wide table scrolls on its own at phone width instead of the
+    whole page, and a keyboard user can scroll it (WCAG 1.4.10, 2.1.1)."""
     html: str = _markdown().render(text)
+    if "<table>" in html:
+        html = (html.replace("<th>", '<th scope="col">').replace("<th style=", '<th scope="col" style=')
+                .replace("<table>", '<div class="table-wrap" tabindex="0">\n<table>')
+                .replace("</table>", "</table>\n</div>"))
     return html
 
 
