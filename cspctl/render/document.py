@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from cspctl.errors import CspError
 from cspctl.records.store import Records
+from cspctl.render.filters import uk_date
 
 if TYPE_CHECKING:
     from cspctl.render.provenance import Provenance
@@ -76,14 +77,14 @@ def _agenda(records: Records, request: Request) -> tuple[Any, str]:
     from cspctl.render import agenda
 
     date = parse_date(request.target or "")
-    return agenda.build(records, date), f"Agenda — {date.strftime('%d %B %Y')}"
+    return agenda.build(records, date), f"Agenda — {uk_date(date)}"
 
 
 def _minutes(records: Records, request: Request) -> tuple[Any, str]:
     from cspctl.render import minutes
 
     date = parse_date(request.target or "")
-    return minutes.build(records, date), f"Minutes — {date.strftime('%d %B %Y')}"
+    return minutes.build(records, date), f"Minutes — {uk_date(date)}"
 
 
 def _report(records: Records, request: Request) -> tuple[Any, str]:
@@ -104,7 +105,7 @@ def _actions(records: Records, request: Request) -> tuple[Any, str]:
     from cspctl.render import actions
 
     as_of = request.as_of or dt.date.today()
-    return actions.build(records, as_of), f"Action log — {as_of.strftime('%d %B %Y')}"
+    return actions.build(records, as_of), f"Action log — {uk_date(as_of)}"
 
 
 def _plan(records: Records, request: Request) -> tuple[Any, str]:
@@ -119,7 +120,7 @@ def _pack(records: Records, request: Request) -> tuple[Any, str]:
 
     date = parse_date(request.target or "")
     labels = _labels(records)
-    return pack.build(records, date, labels), f"{labels['pack_title']} {date.strftime('%d %B %Y')}"
+    return pack.build(records, date, labels), f"{labels['pack_title']} {uk_date(date)}"
 
 
 def _labels(records: Records) -> dict[str, str]:
