@@ -17,6 +17,13 @@ DEFAULTS: Mapping[str, str] = {
     "members_present": "Members Present",
     "additional_attendees": "Additional Attendees",
     "apologies": "Apologies",
+    "actions_table": "Actions",
+    "action_ref": "Ref",
+    "action_text": "Action",
+    "action_owner": "Owner",
+    "action_due": "Due",
+    "action_status": "Status",
+    "no_owner": "(no owner yet)",
     # every paper
     "paper_heading": "",
     "confidential": "CONFIDENTIAL",
