@@ -35,6 +35,10 @@ BASE_CSS = f"""
 @page plan {{ size: A4 landscape; margin: 14mm 14mm 18mm; }}
 html, body {{ font-family: {FONT}; }}
 body {{ max-width: none; padding: 0; }}
+h1 {{ font-size: 14pt; }}
+h2 {{ font-size: 12.5pt; }}
+h3 {{ font-size: 11.5pt; }}
+.fields {{ margin: .4em 0 .8em; }}
 h1, h2, h3, h4, h5, h6 {{ bookmark-level: none; break-after: avoid; break-inside: avoid; }}
 p, li, dd {{ orphans: 3; widows: 3; }}
 tr, li, dt, dd, .fields, .action, .restricted-note, .confidential {{ break-inside: avoid; }}
@@ -49,7 +53,7 @@ table.agenda li {{ margin: 0; }}
 table.agenda ul ul {{ columns: 2; column-gap: 1.5em; padding-left: 1em; }}
 table.agenda td {{ padding: 2pt 4pt; line-height: 1.3; }}
 table.agenda .title {{ width: 62%; }}
-nav.contents a::after, ol.contents a::after, .toc a::after {{
+nav.contents a::after, ol.contents a::after, .toc a::after, a.part-b-link::after {{
   content: leader('.') " " target-counter(attr(href), page);
 }}
 .page-ref::after {{ content: target-counter(attr(data-ref), page); }}
