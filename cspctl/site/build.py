@@ -44,8 +44,14 @@ def build_site(root: Path, output: Path, *, as_of: dt.date | None = None, pdf: b
     from cspctl.site.provenance import provenance
 
     refuse_output_into_records(root, output)
-    _check_output(output)
+    _check_output(output, root)
     records = load_records(root)
+    from cspctl.records.redaction import redact
+
+    errors = redact([p for p in records.problems if p.level == "error"], records.documents())
+    if errors:
+        raise CspError(f"{len(errors)} problem{'s' if len(errors) > 1 else ''} in the records, "
+                       f"first {errors[0]}; a site built now would leave records out (run cspctl lint)")
     if records.partnership is None and not records.meetings:
         raise CspError(f"no records to build a site from in {root} (no partnership.yaml, no meetings)")
     made = provenance(root)
@@ -133,7 +139,13 @@ def _static(name: str) -> bytes:
     return (bundled_dir() / "site" / name).read_bytes()
 
 
-def _check_output(output: Path) -> None:
+def _check_output(output: Path, root: Path) -> None:
+    import os
+
+    site, records = Path(os.path.realpath(output)), Path(os.path.realpath(root))
+    if site == records or site.is_relative_to(records) or records.is_relative_to(site):
+        raise CspError(f"refusing to build the site in {output}: it holds or is inside the records "
+                       f"folder {root}; choose a folder outside it", 2)
     if output.exists() and not output.is_dir():
         raise CspError(f"--output {output} is a file: name a folder for the site", 2)
     if output.is_dir() and any(output.iterdir()) and not (output / MARKER).is_file():

@@ -69,6 +69,8 @@ class MeetingFacts:
     apologies: list[AttendeeFacts] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)
     actions: list[ActionRow] = field(default_factory=list)
+    other_papers: list[PaperLink] = field(default_factory=list)
+    """Papers filed for the meeting that no item names."""
 
     @property
     def heading(self) -> str:
@@ -127,7 +129,7 @@ class Facts:
                 found.setdefault(paths.minutes(meeting.date),
                                  PaperLink(f"Minutes — {_day(meeting.date)}", paths.minutes(meeting.date),
                                            True, meeting.date, "minutes"))
-            for item in meeting.items:
+            for item in [*meeting.items, ItemFacts("", "", 0, False, [], meeting.other_papers, "")]:
                 for paper in item.papers:
                     if paper.href and paper.kind == "paper":
                         found.setdefault(paper.href, paper)
@@ -182,6 +184,9 @@ def _meeting(records: Records, agenda: Any, directory: Directory, decisions: lis
         found.apologies = [_attendee(e, directory) for e in model.attendance.apologies]
         found.decisions = [d for d in decisions if d.meeting == agenda.date]
         found.actions = [r for r in rows if r.source == "minutes" and r.raised == agenda.date]
+    named = {paper.href for item in items for paper in item.papers}
+    found.other_papers = [_paper(records, r.model.id, agenda.date) for r in records.reports
+                          if r.model.meeting == agenda.date and paths.report(r.model.id) not in named]
     return found
 
 

@@ -61,7 +61,8 @@ def test_every_link_resolves(planted_site: dict[str, Any]) -> None:
 def test_pages_for_exactly_what_exists(planted_site: dict[str, Any]) -> None:
     files = planted_site["files"]
     records = public(load_records(planted_site["root"]))
-    meetings = {n.split("/")[1] for n in files if n.startswith("meetings/") and n.count("/") == 2 and n.endswith("/index.html")}
+    meetings = {n.split("/")[1] for n in files
+                if n.startswith("meetings/") and n.count("/") == 2 and n.endswith("/index.html")}
     assert meetings == {d.isoformat() for d in records.meeting_dates()}
     papers = {Path(n).stem for n in files if n.startswith("papers/") and n.endswith(".html")}
     assert papers == {r.model.id for r in records.reports}
