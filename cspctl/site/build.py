@@ -13,10 +13,13 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cspctl.errors import CspError
 from cspctl.site import paths
+
+if TYPE_CHECKING:
+    from cspctl.render.provenance import Provenance
 
 MARKER = ".cspctl-site"
 """A file in every built site: the only kind of non-empty folder a rebuild replaces."""
@@ -41,7 +44,7 @@ def build_site(root: Path, output: Path, *, as_of: dt.date | None = None, pdf: b
     """Build the site of the records in `root` into `output` (replacing a site built before)."""
     from cspctl.records.guarded import refuse_output_into_records
     from cspctl.records.store import load_records
-    from cspctl.site.provenance import provenance
+    from cspctl.render.provenance import of_folder
 
     refuse_output_into_records(root, output)
     _check_output(output, root)
@@ -54,17 +57,20 @@ def build_site(root: Path, output: Path, *, as_of: dt.date | None = None, pdf: b
                        f"first {errors[0]}; a site built now would leave records out (run cspctl lint)")
     if records.partnership is None and not records.meetings:
         raise CspError(f"no records to build a site from in {root} (no partnership.yaml, no meetings)")
-    made = provenance(root)
-    files = site_files(records, as_of or made.date or dt.date.today(), made, pdf=pdf,
+    made = of_folder(records.root)
+    files = site_files(records, as_of or made.date, made, pdf=pdf,
                        base_url=base_url, templates=templates)
     _replace(output, files)
     return Built(output, sum(1 for name in files if name.endswith(".html")), len(files),
                  made.commit, made.dirty)
 
 
-def site_files(records: Any, as_of: dt.date, made: Any, *, pdf: bool = True, base_url: str | None = None,
-               templates: Path | None = None) -> dict[str, bytes]:
-    """Every file of the site by its path in the site."""
+def site_files(records: Any, as_of: dt.date, made: Provenance, *, pdf: bool = True,
+               base_url: str | None = None, templates: Path | None = None) -> dict[str, bytes]:
+    """Every file of the site by its path in the site. `made` says which records commit it is
+    built from, on every page and in every PDF; its date fixes the PDFs' metadata."""
+    from dataclasses import replace
+
     from cspctl.governance.publish import fixed_time
     from cspctl.records.public import public
     from cspctl.render.calendar import build_calendar
@@ -81,10 +87,12 @@ def site_files(records: Any, as_of: dt.date, made: Any, *, pdf: bool = True, bas
     source = public(records)
     partnership = source.partnership.model if source.partnership else None
     facts = gather(source, as_of)
+    labels = labels_for(partnership)
     env = make_environment(source.register, templates=templates, records_root=records.root,
-                           labels=labels_for(partnership),
-                           names=partnership.names if partnership else "as_written")
-    env.globals.update(site_nav=_nav(facts, source), provenance=made, as_of=as_of, with_pdf=pdf,
+                           labels=labels, names=partnership.names if partnership else "as_written")
+    sentence = made.sentence(labels)
+    epoch = int(dt.datetime(made.date.year, made.date.month, made.date.day, tzinfo=dt.UTC).timestamp())
+    env.globals.update(site_nav=_nav(facts, source), provenance=sentence, as_of=as_of, with_pdf=pdf,
                        board=facts.board, paths=paths, link=facts.directory.link)
     files: dict[str, bytes] = {}
     entries: list[tuple[str, str, str]] = []
@@ -94,15 +102,16 @@ def site_files(records: Any, as_of: dt.date, made: Any, *, pdf: bool = True, bas
         document_kind = page.pdf.kind if page.pdf else None
         context = {**page.context, "page": page, "title": page.title,
                    "url": _linker(page.path),
-                   "meta": meta(source, page.title, False, contact=document_kind in CONTACT_KINDS)}
+                   "meta": meta(source, page.title, False, contact=document_kind in CONTACT_KINDS,
+                                source=sentence)}
         with template_errors():
             html = env.get_template(f"site/{page.template}.html.j2").render(context)
         files[page.path] = html.encode("utf-8")
         if page.kind != "search":
             entries.append((page.path, page.title, html))
         if pdf and page.pdf is not None:
-            with fixed_time(made.epoch):
-                files[paths.pdf(page.path)] = render(records, page.pdf)
+            with fixed_time(epoch):
+                files[paths.pdf(page.path)] = render(records, replace(page.pdf, provenance=made))
     for name in STATIC:
         files[name] = _static(name)
     files[paths.SEARCH_INDEX] = index_script(entries)

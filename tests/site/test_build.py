@@ -35,7 +35,7 @@ def test_every_page_names_the_records_commit(planted_site: dict[str, Any]) -> No
     commit = git(planted_site["root"].parent, "rev-parse", "--short=7", "HEAD")
     for name, data in planted_site["files"].items():
         if name.endswith(".html"):
-            assert f"Built from records commit {commit}." in data.decode(), name
+            assert f"(commit {commit})." in data.decode(), name
     assert json.loads(planted_site["files"]["open-data.json"])["built_from"] == {
         "commit": commit, "uncommitted_changes": False}
 
@@ -54,7 +54,7 @@ def test_uncommitted_changes_are_said(tmp_path: Path, board: Any) -> None:
 
 def test_records_outside_git_say_so(tmp_path: Path, board: Any) -> None:
     assert build(board(), tmp_path / "site", "--no-pdf") == 0
-    assert "Built from records not kept in git" in (tmp_path / "site" / "index.html").read_text()
+    assert "from records not committed to git" in (tmp_path / "site" / "index.html").read_text()
 
 
 @pytest.mark.parametrize("name", ["district", "agency"])
