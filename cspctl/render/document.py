@@ -62,6 +62,12 @@ def render(records: Records, request: Request) -> bytes:
     return fmt.produce(env, template, context)
 
 
+def build_view(records: Records, request: Request) -> tuple[Any, str]:
+    """The view model and title of `request`'s document, built from `records` as given (the
+    caller has already chosen the public view or not): the site renders its pages from these."""
+    return _BUILDERS[request.kind](records, request)
+
+
 def parse_date(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value) if len(value) == 10 else _bad_date(value)
