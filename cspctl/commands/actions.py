@@ -172,7 +172,7 @@ def chase(
     result = run(_load(ctx, include_restricted), day, output or Path(f"chase-{day.isoformat()}"),
                  source.value, within=within, everything=all_, only=owner)
     emails = sum(1 for r in result.reminders if r.eml is not None)
-    print(f"Wrote {len(result.reminders)} reminders to {result.folder} "
+    print(f"Wrote {len(result.reminders)} reminder{'' if len(result.reminders) == 1 else 's'} to {result.folder} "
           f"({len(result.reminders)} .md, {emails} .eml). Nothing was sent.")
     if result.without_email:
         print("No email in the register (Markdown only): " + ", ".join(result.without_email))

@@ -159,7 +159,7 @@ def test_owner_chases_one_person_or_a_groups_members(cli: Cli, tmp_path: Path) -
     out = tmp_path / "one"
     result = chase(cli, out, "--as-of", "2022-01-01", "--owner", "Angie Fuller")
     assert sorted(p.name for p in out.iterdir()) == ["angie-fuller.eml", "angie-fuller.md"]
-    assert "Wrote 1 reminders" in result.out and "no owner" not in result.out
+    assert "Wrote 1 reminder to" in result.out and "no owner" not in result.out
     chairs = tmp_path / "chairs"
     chase(cli, chairs, "--as-of", "2022-01-01", "--owner", "CSP Board Chairs")
     assert sorted(p.name for p in chairs.iterdir()) == ["margaret-mullane.md", "paul-trevers.md"]
