@@ -22,7 +22,7 @@ def merge_record(existing: Any, new: dict[str, Any]) -> None:
     attendance = existing.setdefault("attendance", {})
     for key, values in new["attendance"].items():
         if values:
-            attendance[key] = values
+            attendance[key] = _entries(attendance.get(key) or [], values)
     items = existing.setdefault("items", [])
     by_title = {normalise(str(i.get("title", ""))): i for i in items}
     last = -1
@@ -41,6 +41,17 @@ def merge_record(existing: Any, new: dict[str, Any]) -> None:
             elif key in item and match.get(key) != item[key]:
                 match[key] = item[key]
         last = max(last, list(items).index(match))
+
+
+def _name(entry: Any) -> str:
+    return normalise(str(entry if isinstance(entry, str) else entry.get("name", "")))
+
+
+def _entries(existing: list[Any], new: list[Any]) -> list[Any]:
+    """The source's attendance list, keeping the record's entry for a name both give (its
+    organisation, substitute and note stay)."""
+    known = {_name(entry): entry for entry in existing}
+    return [known.get(_name(entry), entry) for entry in new]
 
 
 def _merge_actions(existing: Any, new: list[dict[str, Any]]) -> None:

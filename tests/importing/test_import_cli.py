@@ -94,7 +94,9 @@ def test_update_keeps_what_the_source_does_not_say(seed: Path, cli: Callable[...
     path = seed / "meetings" / "2021-09-29.yaml"
     heading = "  - title: Knife Crime Prevention Order\n"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace(heading, "  # presented by the police\n" + heading), encoding="utf-8")
+    text = text.replace(heading, "  # presented by the police\n" + heading)
+    text = text.replace("    - Andy Opie\n", "    - {name: Andy Opie, organisation: Police}\n")
+    path.write_text(text, encoding="utf-8")
     source = tmp_path / "minutes.txt"
     source.write_text(SEED_MINUTES.read_text(encoding="utf-8").replace(
         "James Rush update the board", "James Rush updated the board"), encoding="utf-8")
@@ -103,6 +105,7 @@ def test_update_keeps_what_the_source_does_not_say(seed: Path, cli: Callable[...
     assert "Updated" in result.out
     text = path.read_text(encoding="utf-8")
     assert "# presented by the police" in text
+    assert load(path).data["attendance"]["present"][0] == {"name": "Andy Opie", "organisation": "Police"}
     item = load(path).data["items"][3]
     assert item["kind"] == "presentation" and item["presenters"] == ["James Rush"]
     assert item["minutes"].startswith("James Rush updated the board")
