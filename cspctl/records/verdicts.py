@@ -6,8 +6,9 @@ import hashlib
 import os
 from pathlib import Path
 
-from cspctl.records.cache import UNREAD, Cache
+from cspctl.records.cache import RACY_NS, UNREAD, Cache
 from cspctl.records.discovery import scan
+from cspctl.records.yamlio.text import YamlError, read_bytes
 
 
 class Verdicts:
@@ -18,15 +19,37 @@ class Verdicts:
 
     NAME = "fmt-canonical"
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, chosen: list[Path] | None = None) -> None:
+        """The verdicts for the whole folder, or only for the `chosen` files (`fmt FILE`:
+        those alone are hashed, and the cache's index of the folder is left as it is)."""
         self.cache = Cache(root)
         self.prefix = os.path.join(root, "")
         self.root = root
         stored = self.cache.result(self.NAME, self.cache.code_stamp)
         self.known: dict[str, str] = dict(stored) if isinstance(stored, dict) else {}
-        self.hashes = {name: digest for name, (digest, _) in self.cache.hashes(scan(root)).items()
-                       if not digest.startswith(UNREAD)}
+        self.everything = chosen is None
+        if chosen is None:
+            self.hashes = {name: digest for name, (digest, _) in self.cache.hashes(scan(root)).items()
+                           if not digest.startswith(UNREAD)}
+        else:
+            self.hashes = {}
+            for path in chosen:
+                digest = self._digest(path)
+                if digest is not None:
+                    self.hashes[self._relative(path)] = digest
         self.changed = False
+
+    def _digest(self, path: Path) -> str | None:
+        """The content hash of one file: the index's when its stat is unchanged (and not racy)."""
+        try:
+            info = os.stat(path)
+            entry = self.cache.files.get(self._relative(path))
+            if entry is not None and entry[:2] == (info.st_mtime_ns, info.st_size) \
+                    and info.st_mtime_ns < self.cache.written - RACY_NS:
+                return entry[2]
+            return hashlib.sha256(read_bytes(os.fspath(path), root=self.root)).hexdigest()
+        except (OSError, YamlError):
+            return None
 
     def _relative(self, path: Path) -> str:
         name = os.fspath(path)
@@ -45,7 +68,8 @@ class Verdicts:
 
     def save(self) -> None:
         if self.changed:
-            live = {name: digest for name, digest in self.known.items() if name in self.hashes}
+            live = {name: digest for name, digest in self.known.items()
+                    if name in self.hashes or not self.everything}
             self.cache.store_result(self.NAME, self.cache.code_stamp, live)
         self.cache.save()
 

@@ -118,3 +118,23 @@ def test_the_generated_corpus_is_in_fmts_canonical_form(corpus: Path, cli: Cli) 
     report.rename(corpus / "reports" / report.name)
     check = cli("--records", corpus, "fmt", "--check")
     assert check.code == 1 and f"reports/{report.name}" in check.out
+
+
+def test_fmt_of_one_file_uses_and_keeps_the_verdicts(board: Callable[..., Path], cli: Cli) -> None:
+    root = board()
+    assert cli("--records", root, "fmt").code == 0
+    assert cli("--records", root, "fmt", "--check").code == 0
+    meeting = root / "meetings" / "2022-03-30.yaml"
+    canonical = meeting.read_text()
+    meeting.write_text(canonical.replace("venue: MS Teams\n", "venue:   MS Teams\n"))
+    check = cli("--records", root, "fmt", "--check", meeting)  # within the racy window
+    assert check.code == 1 and "2022-03-30.yaml" in check.out
+    assert cli("--records", root, "fmt", meeting).code == 0
+    assert meeting.read_text() == canonical
+    assert cli("--records", root, "fmt", "--check", meeting).code == 0
+    assert cli("--records", root, "fmt", "--check").code == 0
+    people = root / "people.yaml"
+    people.write_text(people.read_text().replace("{id: pat-chair,", "{id:   pat-chair,"))
+    _bump(people)
+    assert cli("--records", root, "fmt", "--check", meeting).code == 0  # people.yaml not asked about
+    assert cli("--records", root, "fmt", "--check").code == 1
