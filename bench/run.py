@@ -78,16 +78,32 @@ def corpus(meetings: int) -> tuple[Path, dict[str, int]]:
     out = CORPORA / f"n{meetings}"
     stamp = out.parent / f"n{meetings}.json"
     source = hashlib.sha256((HERE / "gen_corpus.py").read_bytes()).hexdigest()
-    if stamp.is_file() and out.is_dir():
+    if stamp.is_file() and (out / ".git").is_dir():
         saved = json.loads(stamp.read_text())
         if saved.get("source") == source:
             return out, saved
     start = time.perf_counter()
     counts = generate(meetings, out)
+    commit_twice(out)
     counts["source"] = source  # type: ignore[assignment]
     stamp.write_text(json.dumps(counts))
     print(f"  generated {out.relative_to(REPO)} in {time.perf_counter() - start:.1f} s", flush=True)
     return out, counts
+
+
+def commit_twice(root: Path) -> None:
+    """Make the corpus a git repository of two commits, the second changing one action in one
+    meeting: what `cspctl diff HEAD~1 HEAD` (a diff of one commit) is timed on."""
+    git = ["git", "-c", "user.name=bench", "-c", "user.email=bench@example.invalid", "-C", str(root)]
+    subprocess.run([*git, "init", "-q", "-b", "main"], check=True)
+    (root / ".gitignore").write_text(".cspctl-cache/\n")
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "records"], check=True)
+    meetings = sorted((root / "meetings").glob("*.yaml"))
+    middle = meetings[len(meetings) // 3]
+    middle.write_text(middle.read_text(encoding="utf-8").replace("status: open", "status: ongoing", 1),
+                      encoding="utf-8")
+    subprocess.run([*git, "commit", "-q", "-a", "-m", "one action ongoing"], check=True)
 
 
 def exported_schemas() -> Path:
@@ -194,8 +210,8 @@ def bench_corpus(meetings: int, rounds: int, schemas: Path, relaxed: Path,
     return table, counts
 
 
-READS = ("render agenda", "actions --overdue", "status", "chase", "calendar", "fmt --check",
-         "fmt of one file")
+READS = ("render agenda", "actions --overdue", "status", "chase", "calendar", "diff of one commit",
+         "fmt --check", "fmt of one file")
 
 
 def read_commands(root: Path, changing: Path) -> dict[str, list[str | Path]]:
@@ -212,6 +228,7 @@ def read_commands(root: Path, changing: Path) -> dict[str, list[str | Path]]:
         "calendar": [*run, "calendar"],
         "fmt --check": [*run, "fmt", "--check"],
         "fmt of one file": [*run, "fmt", changing],
+        "diff of one commit": [*run, "diff", "HEAD~1", "HEAD"],
     }
 
 
