@@ -64,6 +64,11 @@ def _key_file() -> Path:
     return Path(base) / "cspctl" / "cache.key"
 
 
+def key_exists() -> bool:
+    """Whether the per-user signing key is there already (looking makes none)."""
+    return _key_file().is_file()
+
+
 def _user_key() -> bytes | None:
     """The per-user secret that signs cache files; created on first use, None if impossible."""
     path = _key_file()
