@@ -107,7 +107,7 @@ def fmt(root: Path, paths: Sequence[Path] = (), *, check: bool = False) -> FmtRe
     result.files = len(files)
     from cspctl.records.verdicts import Verdicts
 
-    known = Verdicts(root)
+    known = Verdicts(root, None if not paths else files)
     pending: list[tuple[Snapshot, str]] = []
     for path in files:
         shown = display_path(path)

@@ -115,7 +115,7 @@ def done(
     """Mark a meeting action completed, writing only its lines of the meeting record."""
     from cspctl.actions.edit import mark_done
 
-    change = mark_done(_load(ctx, True), action_id, on.date() if on else None, note, dt.date.today())
+    change = mark_done(_load(ctx, True, write=True), action_id, on.date() if on else None, note, dt.date.today())
     _report(change)
 
 
@@ -142,7 +142,7 @@ def update(
     day = on.date() if on else dt.date.today()
     edit = Edit(day, note, status.value if status else None, due.date() if due else None,
                 review=review.date() if review else None)
-    _report(apply(_load(ctx, True), action_id, edit))
+    _report(apply(_load(ctx, True, write=True), action_id, edit))
 
 
 def chase(
@@ -189,12 +189,13 @@ def chase(
               "never overdue).")
 
 
-def _load(ctx: typer.Context, include_restricted: bool) -> Records:
+def _load(ctx: typer.Context, include_restricted: bool, *, write: bool = False) -> Records:
+    """The records; through the cache unless the command writes (it touches only its record)."""
     from cspctl.commands.context import records_dir
     from cspctl.records.public import public
-    from cspctl.records.store import read_records
+    from cspctl.records.store import load_records, read_records
 
-    records = read_records(records_dir(ctx))
+    records = (load_records if write else read_records)(records_dir(ctx))
     broken = sorted({p.path for p in records.problems if p.level == "error"})
     if broken:
         print(f"cspctl: warning: {len(broken)} record file(s) have errors and are left out "

@@ -32,11 +32,13 @@ def _day(value: dt.datetime) -> dt.date:
     return value.date()
 
 
-def _load(ctx: typer.Context) -> Records:
+def _load(ctx: typer.Context, *, read: bool = False) -> Records:
+    """The records; through the cache for `status`, which only reads (a command that writes
+    touches only the record it writes)."""
     from cspctl.commands.context import records_dir
-    from cspctl.records.store import read_records
+    from cspctl.records.store import load_records, read_records
 
-    records = read_records(records_dir(ctx))
+    records = (read_records if read else load_records)(records_dir(ctx))
     broken = sorted({p.path for p in records.problems if p.level == "error"})
     if broken:
         print(f"cspctl: warning: {len(broken)} record file(s) have errors and are left out "
@@ -178,7 +180,7 @@ def status(
     """
     from cspctl.authoring.status import meeting_status
 
-    result = meeting_status(_load(ctx), _day(date), _day(as_of) if as_of else dt.date.today(),
+    result = meeting_status(_load(ctx, read=True), _day(date), _day(as_of) if as_of else dt.date.today(),
                             include_restricted=include_restricted)
     if format is StatusFormat.json:
         json.dump(result.as_dict(), sys.stdout, indent=2, ensure_ascii=False)

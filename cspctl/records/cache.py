@@ -64,6 +64,10 @@ def _key_file() -> Path:
     return Path(base) / "cspctl" / "cache.key"
 
 
+def key_exists() -> bool:
+    return _key_file().is_file()  # the per-user signing key, looked for without making one
+
+
 def _user_key() -> bytes | None:
     """The per-user secret that signs cache files; created on first use, None if impossible."""
     path = _key_file()
@@ -119,11 +123,8 @@ class Cache:
     def __init__(self, root: Path, *, folder: Path | None = None, version: str = __version__,
                  schema: str | None = None, key: bytes | None = None, borrowed: bool = False) -> None:
         self.root = root
-        self.borrowed = borrowed
-        """Consulting another folder's cache (`folder`) for the files of `root`, such as a git
-        revision exported to a scratch folder: its entries (keyed by content) are read and
-        added to, but its index of file stats is neither trusted nor written, and nothing is
-        pruned from it."""
+        self.borrowed = borrowed  # `folder` is another's (a git revision's scratch copy of it):
+        # its entries (keyed by content) serve, its index of stats is never trusted nor written
         self.folder = folder or cache_folder(root)
         self.key = key if key is not None else _user_key()
         self._version = version
@@ -373,10 +374,8 @@ class Cache:
         try:
             with db:
                 db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?)", pending)
-                if self.borrowed:
-                    return
-                stale = [(name,) for (name,) in db.execute("SELECT name FROM entries")
-                         if name.split("-", 1)[0] not in live]
+                stale = [] if self.borrowed else [(name,) for (name,) in db.execute("SELECT name FROM entries")
+                                                  if name.split("-", 1)[0] not in live]
                 db.executemany("DELETE FROM entries WHERE name = ?", stale)
         except sqlite3.Error:
             self._discard_database()  # locked by another run, or damaged: it only costs time

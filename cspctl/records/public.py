@@ -173,8 +173,9 @@ def _restricted_names(items: list[Item], parent: str, hidden: bool = False) -> s
 
 
 def _public_report(model: Any, hidden: set[str]) -> Any:
-    if not hasattr(model, "sections"):
-        return model
+    if not hasattr(model, "sections") or not any(
+            a.report in hidden for section in model.sections for a in section.appendices):
+        return model  # nothing to drop: no copy
     sections = []
     for section in model.sections:
         appendices = [a for a in section.appendices if a.report not in hidden or a.report is None]
@@ -183,6 +184,8 @@ def _public_report(model: Any, hidden: set[str]) -> Any:
 
 
 def _public_plan(model: Any) -> Any:
+    if not any(a.restricted for theme in model.themes for a in theme.actions):
+        return model
     themes = [
         theme.model_copy(update={"actions": [a for a in theme.actions if not a.restricted]})
         for theme in model.themes

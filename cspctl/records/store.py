@@ -240,16 +240,12 @@ def read_records(root: Path, *, on_loaded: Callable[[int, int], None] | None = N
 
 def load_borrowing(root: Path, like: Path) -> Records:
     """`load_records` of a scratch copy `root` of (a revision of) the folder `like`, through
-    `like`'s cache: files it has seen are not parsed again, and its index is left alone. The
-    scratch folder goes away after this, so each document keeps its text: positions asked for
-    later are found in it, not in a file that is no longer there."""
+    `like`'s cache: files it has seen are not parsed again, and its index is left alone.
+    Positions are found in the scratch files when asked for: keep them while the records live."""
     from cspctl.records.cache import Cache, cache_folder
 
     cache = Cache(root, folder=cache_folder(like), borrowed=True) if like.is_dir() else None
-    records = load_records(root, cache=cache)
-    for _, document in records.documents().values():
-        document.keep_text()
-    return records
+    return load_records(root, cache=cache)
 
 
 def _file(records: Records, kind: str, loaded: Loaded[Any]) -> None:

@@ -125,12 +125,18 @@ def load_at(repo: Repo, rev: str | None, records_dir: Path) -> Records:
     """The records at a revision (None: the working tree), loaded and validated."""
     if rev is WORKING_TREE:
         return read_records(records_dir) if records_dir.is_dir() else Records(root=records_dir)
+    import atexit
+    import shutil
+
     commit = resolve(repo, rev)
-    with tempfile.TemporaryDirectory(prefix="cspctl-rev-") as scratch:
-        root = Path(scratch) / "records"
-        root.mkdir()
-        export(repo, commit, root)
-        return load_borrowing(root, records_dir)
+    # The scratch folder lives as long as the process: documents find their positions in
+    # their files when a finding first asks (`yamlio.Document`), so it must still be there.
+    scratch = tempfile.mkdtemp(prefix="cspctl-rev-")
+    atexit.register(shutil.rmtree, scratch, ignore_errors=True)
+    root = Path(scratch) / "records"
+    root.mkdir()
+    export(repo, commit, root)
+    return load_borrowing(root, records_dir)
 
 
 def export(repo: Repo, commit: str, dest: Path, *, everything: bool = False) -> None:

@@ -8,7 +8,10 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from cspctl.records.cache import cache_folder
+from cspctl.records.discovery import discover
 from cspctl.records.public import public
 from cspctl.records.store import load_records, read_records
 from tests.conftest import MEETING, Result
@@ -118,3 +121,39 @@ def test_the_generated_corpus_is_in_fmts_canonical_form(corpus: Path, cli: Cli) 
     report.rename(corpus / "reports" / report.name)
     check = cli("--records", corpus, "fmt", "--check")
     assert check.code == 1 and f"reports/{report.name}" in check.out
+
+
+def test_fmt_of_one_file_uses_and_keeps_the_verdicts(board: Callable[..., Path], cli: Cli) -> None:
+    root = board()
+    assert cli("--records", root, "fmt").code == 0
+    assert cli("--records", root, "fmt", "--check").code == 0
+    meeting = root / "meetings" / "2022-03-30.yaml"
+    canonical = meeting.read_text()
+    meeting.write_text(canonical.replace("venue: MS Teams\n", "venue:   MS Teams\n"))
+    check = cli("--records", root, "fmt", "--check", meeting)  # within the racy window
+    assert check.code == 1 and "2022-03-30.yaml" in check.out
+    assert cli("--records", root, "fmt", meeting).code == 0
+    assert meeting.read_text() == canonical
+    assert cli("--records", root, "fmt", "--check", meeting).code == 0
+    assert cli("--records", root, "fmt", "--check").code == 0
+    people = root / "people.yaml"
+    people.write_text(people.read_text().replace("{id: pat-chair,", "{id:   pat-chair,"))
+    _bump(people)
+    assert cli("--records", root, "fmt", "--check", meeting).code == 0  # people.yaml not asked about
+    assert cli("--records", root, "fmt", "--check").code == 1
+
+
+def test_the_first_verdicts_are_kept_after_the_writes(board: Callable[..., Path], tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from cspctl.authoring.fmt import fmt
+    from cspctl.records.cache import key_exists
+    from cspctl.records.verdicts import Verdicts
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "fresh-xdg"))
+    root = board()
+    assert not key_exists()
+    assert Verdicts(root).cache is None  # no key: nothing read, nothing made before fmt writes
+    assert fmt(root).written and key_exists()
+    after = Verdicts(root)
+    assert all(after.canonical(path) for path in discover(root))
+    assert fmt(root, check=True).changed == []

@@ -49,3 +49,19 @@ def test_a_revision_with_an_invalid_file_is_reported_through_the_cache(cli: Cli,
     assert result.code == 0 and "unreadable" in result.out
     path: Path = repo.root / MEETING
     assert "nonsense" in path.read_text(encoding="utf-8")
+
+
+def test_a_revisions_positions_are_found_after_loading(cli: Cli, repo: GitRepo) -> None:
+    from cspctl.records.public import public
+    from cspctl.review import gitrev
+
+    records_dir = repo.root / "records"
+    assert cli("lint").code == 0  # the revision's files come from the cache: no text kept
+    head = repo.git("rev-parse", "HEAD").strip()
+    loaded = gitrev.load_at(gitrev.locate(records_dir), head, records_dir)
+    meeting = next(m for m in loaded.meetings if m.display.endswith("2021-09-29.yaml"))
+    lines = (repo.root / MEETING).read_text(encoding="utf-8").splitlines()
+    line, _ = meeting.at("venue")
+    assert lines[line - 1].startswith("venue:")
+    shown = next(m for m in public(loaded).meetings if m.display == meeting.display)
+    assert shown.at("venue") == (line, meeting.at("venue")[1])

@@ -70,14 +70,6 @@ class Document:
             self._positions = positions_of(text) if text is not None else ({}, {})
         return self._positions
 
-    def keep_text(self) -> None:
-        """Read the text of `source` now, for positions asked for after the file is gone."""
-        if self._positions is None and self.text is None and self.source is not None:
-            try:
-                self.text = read_text(self.source)
-            except YamlError:
-                pass
-
     def positions_only(self, source: Path) -> Document:
         """A document with no data and no text, only this one's positions: what public records
         carry. Positions already found are copied; otherwise they are found when first asked
