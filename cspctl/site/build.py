@@ -113,6 +113,8 @@ def site_files(records: Any, as_of: dt.date, made: Provenance, *, pdf: bool = Tr
         if pdf and page.pdf is not None:
             with fixed_time(epoch):
                 files[paths.pdf(page.path)] = render(records, replace(page.pdf, provenance=made))
+    for name, kept in sorted(facts.files.items()):
+        files[name] = kept.read_bytes()
     for name in STATIC:
         files[name] = _static(name)
     files[paths.SEARCH_INDEX] = index_script(entries)

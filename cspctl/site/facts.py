@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from cspctl.actions.log import ActionRow, Owner
 from cspctl.governance.attendance import Attendance
 from cspctl.governance.decisions import Decision
-from cspctl.models.meeting import AttendanceEntry, Attendee, attendee_name
+from cspctl.models.meeting import AttendanceEntry, Attendee, Item, PaperFile, attendee_name, walk_items
 from cspctl.records.agenda import build_agenda
 from cspctl.records.store import Records
 from cspctl.site import paths
@@ -100,6 +101,8 @@ class Facts:
     plans: list[PlanFacts]
     attendance: Attendance
     directory: Directory
+    files: dict[str, Path] = field(default_factory=dict)
+    """Papers the board received as files: their place in the site, and the record file."""
 
     @property
     def people(self) -> list[EntryFacts]:
@@ -150,22 +153,23 @@ def gather(records: Records, as_of: dt.date) -> Facts:
     directory = Directory(records, rows)
     all_decisions = decisions(records)
     meetings = []
+    files: dict[str, Path] = {}
     for date in records.meeting_dates():
         agenda = build_agenda(records, date)
         if agenda is None:
             continue
-        meetings.append(_meeting(records, agenda, directory, all_decisions, rows))
+        meetings.append(_meeting(records, agenda, directory, all_decisions, rows, files))
     plans = []
     for loaded in records.plans:
         view, title = build_view(records, Request("plan", loaded.model.id))
         plans.append(PlanFacts(loaded.model.id, title, view.labels, view.totals))
     board = records.partnership.model.name if records.partnership else DEFAULT_NAME
     return Facts(board, as_of, meetings, rows, by_owner(records.register, rows),
-                 directory.actions_by_organisation(), plans, attendance(records), directory)
+                 directory.actions_by_organisation(), plans, attendance(records), directory, files)
 
 
 def _meeting(records: Records, agenda: Any, directory: Directory, decisions: list[Decision],
-             rows: list[ActionRow]) -> MeetingFacts:
+             rows: list[ActionRow], files: dict[str, Path]) -> MeetingFacts:
     from cspctl.render.minutes import NO_MINUTES
 
     record = records.meeting(agenda.date)
@@ -175,6 +179,10 @@ def _meeting(records: Records, agenda: Any, directory: Directory, decisions: lis
                        [] if item.restricted else [_paper(records, p, agenda.date) for p in item.papers],
                        item.status)
              for depth, item in agenda.walk()]
+    if model is not None and len(items) == sum(1 for _ in walk_items(model.items)):
+        for facts, (_, recorded) in zip(items, walk_items(model.items), strict=True):
+            if not facts.restricted:
+                facts.papers += _file_papers(records, recorded, files)
     found = MeetingFacts(agenda.date, agenda.title, agenda.status, agenda.source, agenda.start,
                          agenda.end, agenda.venue, agenda.chair, agenda.notes, items,
                          model is not None and model.status not in NO_MINUTES and model.status != "held")
@@ -203,6 +211,29 @@ def _paper(records: Records, paper: str, date: dt.date) -> PaperLink:
     if paper == "actions":
         return PaperLink(title, paths.ACTIONS, False, date, "actions")
     return PaperLink(title, None, False, date)
+
+
+def _file_papers(records: Records, item: Item, files: dict[str, Path]) -> list[PaperLink]:
+    """The item's papers kept as files (the public view has dropped any a restricted item
+    names), each copied into the site under a folder named by its content's hash."""
+    import hashlib
+
+    from cspctl.records.files import missing, unsafe
+
+    found = []
+    for paper in item.papers:
+        if not isinstance(paper, PaperFile):
+            continue
+        path = paper.path.replace("\\", "/")
+        if unsafe(path, records.root) or missing(path, records.root):
+            found.append(PaperLink(paper.title, None))  # lint says why (CSP502, CSP503)
+            continue
+        source = records.root / path
+        digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
+        target = f"files/{digest}/{PurePosixPath(path).name}"
+        files[target] = source
+        found.append(PaperLink(paper.title, target, False, None, "file"))
+    return found
 
 
 def _attendee(entry: AttendanceEntry, directory: Directory) -> AttendeeFacts:
