@@ -154,11 +154,19 @@ def gather(records: Records, as_of: dt.date) -> Facts:
     all_decisions = decisions(records)
     meetings = []
     files: dict[str, Path] = {}
+    by_date: dict[dt.date, tuple[list[Decision], list[ActionRow], list[str]]] = {}
+    for decision in all_decisions:
+        by_date.setdefault(decision.meeting, ([], [], []))[0].append(decision)
+    for row in rows:
+        if row.source == "minutes" and row.raised is not None:
+            by_date.setdefault(row.raised, ([], [], []))[1].append(row)
+    for report in records.reports:
+        by_date.setdefault(report.model.meeting, ([], [], []))[2].append(report.model.id)
     for date in records.meeting_dates():
         agenda = build_agenda(records, date)
         if agenda is None:
             continue
-        meetings.append(_meeting(records, agenda, directory, all_decisions, rows, files))
+        meetings.append(_meeting(records, agenda, directory, by_date.get(date, ([], [], [])), files))
     plans = []
     for loaded in records.plans:
         view, title = build_view(records, Request("plan", loaded.model.id))
@@ -168,8 +176,10 @@ def gather(records: Records, as_of: dt.date) -> Facts:
                  directory.actions_by_organisation(), plans, attendance(records), directory, files)
 
 
-def _meeting(records: Records, agenda: Any, directory: Directory, decisions: list[Decision],
-             rows: list[ActionRow], files: dict[str, Path]) -> MeetingFacts:
+def _meeting(records: Records, agenda: Any, directory: Directory,
+             own: tuple[list[Decision], list[ActionRow], list[str]], files: dict[str, Path]) -> MeetingFacts:
+    """The meeting of `agenda`; `own` holds its decisions, the actions it raised and the ids of
+    the reports filed for it."""
     from cspctl.render.minutes import NO_MINUTES
 
     record = records.meeting(agenda.date)
@@ -190,11 +200,10 @@ def _meeting(records: Records, agenda: Any, directory: Directory, decisions: lis
         found.present = [_attendee(e, directory) for e in model.attendance.present]
         found.additional = [_attendee(e, directory) for e in model.attendance.additional]
         found.apologies = [_attendee(e, directory) for e in model.attendance.apologies]
-        found.decisions = [d for d in decisions if d.meeting == agenda.date]
-        found.actions = [r for r in rows if r.source == "minutes" and r.raised == agenda.date]
+        found.decisions, found.actions = own[0], own[1]
     named = {paper.href for item in items for paper in item.papers}
-    found.other_papers = [_paper(records, r.model.id, agenda.date) for r in records.reports
-                          if r.model.meeting == agenda.date and paths.report(r.model.id) not in named]
+    found.other_papers = [_paper(records, report, agenda.date) for report in own[2]
+                          if paths.report(report) not in named]
     return found
 
 
@@ -202,8 +211,9 @@ def _paper(records: Records, paper: str, date: dt.date) -> PaperLink:
     from cspctl.render.common import subject_of
 
     title = subject_of(records, paper)
-    if records.report(paper) is not None:
-        return PaperLink(title, paths.report(paper), True, records.report(paper).model.meeting)  # type: ignore[union-attr]
+    report = records.report(paper)
+    if report is not None:
+        return PaperLink(title, paths.report(paper), True, report.model.meeting)
     if records.plan(paper) is not None:
         return PaperLink(title, paths.plan(paper), True, date, "plan")
     if paper == "forward-plan" and records.forward_plan is not None:
