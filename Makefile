@@ -40,6 +40,9 @@ demo: install
 	$(BIN)/cspctl --records records actions --overdue --as-of 2022-01-01
 	$(BIN)/cspctl --records records render agenda 2022-03-30
 	@echo
+	@echo "The board's public website (restricted content removed), its home page:"
+	@$(BIN)/cspctl --records records site --output site --as-of 2022-01-01
+	@echo
 	@echo "Try next:"
 	@echo "  $(BIN)/cspctl --records records render minutes 2021-09-29 -f html -o minutes.html"
 	@echo "  $(BIN)/cspctl --records records render pack 2021-12-08 -f pdf -o pack.pdf"

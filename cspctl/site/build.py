@@ -83,6 +83,7 @@ def site_files(records: Any, as_of: dt.date, made: Provenance, *, pdf: bool = Tr
     from cspctl.site.opendata import open_data
     from cspctl.site.pages import pages
     from cspctl.site.search import index_script
+    from cspctl.site.tables import label_cells
 
     source = public(records)
     partnership = source.partnership.model if source.partnership else None
@@ -105,13 +106,15 @@ def site_files(records: Any, as_of: dt.date, made: Provenance, *, pdf: bool = Tr
                    "meta": meta(source, page.title, False, contact=document_kind in CONTACT_KINDS,
                                 source=sentence)}
         with template_errors():
-            html = env.get_template(f"site/{page.template}.html.j2").render(context)
+            html = label_cells(env.get_template(f"site/{page.template}.html.j2").render(context))
         files[page.path] = html.encode("utf-8")
         if page.kind != "search":
             entries.append((page.path, page.title, html))
         if pdf and page.pdf is not None:
             with fixed_time(epoch):
                 files[paths.pdf(page.path)] = render(records, replace(page.pdf, provenance=made))
+    for name, kept in sorted(facts.files.items()):
+        files[name] = kept.read_bytes()
     for name in STATIC:
         files[name] = _static(name)
     files[paths.SEARCH_INDEX] = index_script(entries)

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from cspctl.actions.log import ActionRow, Owner
 from cspctl.governance.attendance import Attendance
 from cspctl.governance.decisions import Decision
-from cspctl.models.meeting import AttendanceEntry, Attendee, attendee_name
+from cspctl.models.meeting import AttendanceEntry, Attendee, Item, PaperFile, attendee_name, walk_items
 from cspctl.records.agenda import build_agenda
 from cspctl.records.store import Records
 from cspctl.site import paths
@@ -100,6 +101,8 @@ class Facts:
     plans: list[PlanFacts]
     attendance: Attendance
     directory: Directory
+    files: dict[str, Path] = field(default_factory=dict)
+    """Papers the board received as files: their place in the site, and the record file."""
 
     @property
     def people(self) -> list[EntryFacts]:
@@ -150,22 +153,33 @@ def gather(records: Records, as_of: dt.date) -> Facts:
     directory = Directory(records, rows)
     all_decisions = decisions(records)
     meetings = []
+    files: dict[str, Path] = {}
+    by_date: dict[dt.date, tuple[list[Decision], list[ActionRow], list[str]]] = {}
+    for decision in all_decisions:
+        by_date.setdefault(decision.meeting, ([], [], []))[0].append(decision)
+    for row in rows:
+        if row.source == "minutes" and row.raised is not None:
+            by_date.setdefault(row.raised, ([], [], []))[1].append(row)
+    for report in records.reports:
+        by_date.setdefault(report.model.meeting, ([], [], []))[2].append(report.model.id)
     for date in records.meeting_dates():
         agenda = build_agenda(records, date)
         if agenda is None:
             continue
-        meetings.append(_meeting(records, agenda, directory, all_decisions, rows))
+        meetings.append(_meeting(records, agenda, directory, by_date.get(date, ([], [], [])), files))
     plans = []
     for loaded in records.plans:
         view, title = build_view(records, Request("plan", loaded.model.id))
         plans.append(PlanFacts(loaded.model.id, title, view.labels, view.totals))
     board = records.partnership.model.name if records.partnership else DEFAULT_NAME
     return Facts(board, as_of, meetings, rows, by_owner(records.register, rows),
-                 directory.actions_by_organisation(), plans, attendance(records), directory)
+                 directory.actions_by_organisation(), plans, attendance(records), directory, files)
 
 
-def _meeting(records: Records, agenda: Any, directory: Directory, decisions: list[Decision],
-             rows: list[ActionRow]) -> MeetingFacts:
+def _meeting(records: Records, agenda: Any, directory: Directory,
+             own: tuple[list[Decision], list[ActionRow], list[str]], files: dict[str, Path]) -> MeetingFacts:
+    """The meeting of `agenda`; `own` holds its decisions, the actions it raised and the ids of
+    the reports filed for it."""
     from cspctl.render.minutes import NO_MINUTES
 
     record = records.meeting(agenda.date)
@@ -175,6 +189,10 @@ def _meeting(records: Records, agenda: Any, directory: Directory, decisions: lis
                        [] if item.restricted else [_paper(records, p, agenda.date) for p in item.papers],
                        item.status)
              for depth, item in agenda.walk()]
+    if model is not None and len(items) == sum(1 for _ in walk_items(model.items)):
+        for facts, (_, recorded) in zip(items, walk_items(model.items), strict=True):
+            if not facts.restricted:
+                facts.papers += _file_papers(records, recorded, files)
     found = MeetingFacts(agenda.date, agenda.title, agenda.status, agenda.source, agenda.start,
                          agenda.end, agenda.venue, agenda.chair, agenda.notes, items,
                          model is not None and model.status not in NO_MINUTES and model.status != "held")
@@ -182,11 +200,10 @@ def _meeting(records: Records, agenda: Any, directory: Directory, decisions: lis
         found.present = [_attendee(e, directory) for e in model.attendance.present]
         found.additional = [_attendee(e, directory) for e in model.attendance.additional]
         found.apologies = [_attendee(e, directory) for e in model.attendance.apologies]
-        found.decisions = [d for d in decisions if d.meeting == agenda.date]
-        found.actions = [r for r in rows if r.source == "minutes" and r.raised == agenda.date]
+        found.decisions, found.actions = own[0], own[1]
     named = {paper.href for item in items for paper in item.papers}
-    found.other_papers = [_paper(records, r.model.id, agenda.date) for r in records.reports
-                          if r.model.meeting == agenda.date and paths.report(r.model.id) not in named]
+    found.other_papers = [_paper(records, report, agenda.date) for report in own[2]
+                          if paths.report(report) not in named]
     return found
 
 
@@ -194,8 +211,9 @@ def _paper(records: Records, paper: str, date: dt.date) -> PaperLink:
     from cspctl.render.common import subject_of
 
     title = subject_of(records, paper)
-    if records.report(paper) is not None:
-        return PaperLink(title, paths.report(paper), True, records.report(paper).model.meeting)  # type: ignore[union-attr]
+    report = records.report(paper)
+    if report is not None:
+        return PaperLink(title, paths.report(paper), True, report.model.meeting)
     if records.plan(paper) is not None:
         return PaperLink(title, paths.plan(paper), True, date, "plan")
     if paper == "forward-plan" and records.forward_plan is not None:
@@ -203,6 +221,29 @@ def _paper(records: Records, paper: str, date: dt.date) -> PaperLink:
     if paper == "actions":
         return PaperLink(title, paths.ACTIONS, False, date, "actions")
     return PaperLink(title, None, False, date)
+
+
+def _file_papers(records: Records, item: Item, files: dict[str, Path]) -> list[PaperLink]:
+    """The item's papers kept as files (the public view has dropped any a restricted item
+    names), each copied into the site under a folder named by its content's hash."""
+    import hashlib
+
+    from cspctl.records.files import missing, unsafe
+
+    found = []
+    for paper in item.papers:
+        if not isinstance(paper, PaperFile):
+            continue
+        path = paper.path.replace("\\", "/")
+        if unsafe(path, records.root) or missing(path, records.root):
+            found.append(PaperLink(paper.title, None))  # lint says why (CSP502, CSP503)
+            continue
+        source = records.root / path
+        digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
+        target = f"files/{digest}/{PurePosixPath(path).name}"
+        files[target] = source
+        found.append(PaperLink(paper.title, target, False, None, "file"))
+    return found
 
 
 def _attendee(entry: AttendanceEntry, directory: Directory) -> AttendeeFacts:

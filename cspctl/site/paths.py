@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+from functools import lru_cache
 
 HOME = "index.html"
 MEETINGS = "meetings/index.html"
@@ -58,6 +59,7 @@ def pdf(page: str) -> str:
     return page.removesuffix(".html") + ".pdf"
 
 
+@lru_cache(maxsize=65536)
 def relative(source: str, target: str) -> str:
     """The link from page `source` to `target`, both site paths (a `#fragment` is kept)."""
     path, _, fragment = target.partition("#")

@@ -7,46 +7,27 @@ The index is made from the pages as built, so it can only hold what the public p
 
 from __future__ import annotations
 
+import html
 import json
 import re
-from html.parser import HTMLParser
 
 _SPACE = re.compile(r"\s+")
 
 
-class _MainText(HTMLParser):
-    """The text inside `<main>`, without scripts or styles."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.depth = 0
-        self.skip = 0
-        self.parts: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "main":
-            self.depth += 1
-        elif tag in ("script", "style"):
-            self.skip += 1
-        elif self.depth and tag in ("p", "li", "td", "th", "h1", "h2", "h3", "h4", "dt", "dd", "br", "tr"):
-            self.parts.append(" ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "main":
-            self.depth = max(0, self.depth - 1)
-        elif tag in ("script", "style"):
-            self.skip = max(0, self.skip - 1)
-
-    def handle_data(self, data: str) -> None:
-        if self.depth and not self.skip:
-            self.parts.append(data)
+_MAIN = re.compile(r"<main\b[^>]*>(.*)</main>", re.DOTALL)
+_HIDDEN = re.compile(r"<(script|style)\b.*?</\1>", re.DOTALL)
+_BLOCK = re.compile(r"</?(?:p|li|td|th|h[1-6]|dt|dd|br|tr|div|section|ul|ol|table|dl|header|footer)\b[^>]*>")
+_TAG = re.compile(r"<[^>]*>")
 
 
-def page_text(html: str) -> str:
-    parser = _MainText()
-    parser.feed(html)
-    parser.close()
-    return _SPACE.sub(" ", "".join(parser.parts)).strip()
+def page_text(page: str) -> str:
+    """The visible text of the page's `<main>`: the site's own output, so its markup is regular
+    (tags never hold a raw `>`: attribute values are escaped)."""
+    found = _MAIN.search(page)
+    if found is None:
+        return ""
+    text = _TAG.sub("", _BLOCK.sub(" ", _HIDDEN.sub(" ", found.group(1))))
+    return _SPACE.sub(" ", html.unescape(text)).strip()
 
 
 def index_script(entries: list[tuple[str, str, str]]) -> bytes:

@@ -84,3 +84,19 @@ def test_board_without_organisations_or_forward_plan_links_none(tmp_path: Path, 
     assert "forward-plan.html" not in files and "organisations/index.html" not in files
     assert not any(name.endswith(".pdf") for name in files)
     assert "Organisations" not in files["index.html"].decode()
+
+
+def test_a_paper_kept_as_a_file_is_copied_and_linked(tmp_path: Path, board: Any) -> None:
+    from tests.conftest import MEETING
+
+    paper = "    papers: [{path: files/figures.pdf, title: Figures}]\n"
+    meeting = MEETING.replace("    presenters: [Sam Lead]\n", "    presenters: [Sam Lead]\n" + paper, 1)
+    root = board(meetings__2022_03_30_yaml=None, **{"meetings/2022-03-30.yaml": meeting})
+    (root / "files").mkdir()
+    (root / "files" / "figures.pdf").write_bytes(b"%PDF-1.4 figures")
+    assert build(root, tmp_path / "site", "--no-pdf") == 0
+    files = site_files(tmp_path / "site")
+    copied = [name for name in files if name.endswith("/figures.pdf")]
+    assert len(copied) == 1 and files[copied[0]] == b"%PDF-1.4 figures"
+    assert f'href="../../{copied[0]}">Figures</a>' in files["meetings/2022-03-30/index.html"].decode()
+    assert broken_links(files) == []
