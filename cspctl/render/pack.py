@@ -26,6 +26,7 @@ from cspctl.models.meeting import ItemPath, PaperFile, item_numbers, record_path
 from cspctl.records import files
 from cspctl.records.store import Loaded, Records
 from cspctl.render import actions, agenda, forward_plan, minutes, plan, report
+from cspctl.render.filters import uk_date
 
 
 @dataclass
@@ -92,7 +93,7 @@ def build(records: Records, date: dt.date, labels: Mapping[str, str]) -> PackVie
                 if m.model.date < date and m.model.status not in minutes.NO_MINUTES]
     if previous:
         earlier = previous[-1].model.date
-        add("minutes", f"{labels['minutes_of']} {earlier.strftime('%d %B %Y')}",
+        add("minutes", f"{labels['minutes_of']} {uk_date(earlier)}",
             minutes.build(records, earlier))
     record = records.meeting(date)
     items = list(walk_items(record.model.items)) if record else []

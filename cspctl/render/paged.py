@@ -13,17 +13,20 @@ FONT = 'Arial, Helvetica, "Liberation Sans", sans-serif'
 """The body's family (base.html.j2), named again for the page boxes, which do not inherit it."""
 
 TEXT = "content(text)"
-ITEM_SELECTORS: dict[str, tuple[tuple[str, int, str], ...]] = {
-    "agenda": (("tr[data-bookmark]", 0, "attr(data-bookmark)"),),
-    "minutes": (("section.item > h3", 0, TEXT), ("section.item > h4", 1, TEXT)),
-    "report": (("h2", 0, TEXT),),
-    "plan": (("h2", 0, TEXT),),
-    "forward_plan": (("h3", 0, TEXT),),
-    "actions": (("h3", 0, TEXT),),
-    "decisions": (("h3", 0, TEXT),),
+ITEM_SELECTORS: dict[str, tuple[tuple[str, str, int, str], ...]] = {
+    "agenda": (("tr[data-bookmark]", "tr[data-bookmark]", 0, "attr(data-bookmark)"),),
+    "minutes": (("section.item > h3", "section.item > h3", 0, TEXT),
+                ("section.item > h4", "section.item > h4", 1, TEXT)),
+    "report": (("h2", "h3", 0, TEXT),),
+    "plan": (("h2", "h3", 0, TEXT),),
+    "forward_plan": (("h3", "h3", 0, TEXT),),
+    "actions": (("h3", "h3", 0, TEXT),),
+    "decisions": (("h3", "h3", 0, TEXT),),
     "paper_file": (),
 }
-"""Per template kind, the elements that start an item: selector, depth below the paper, label."""
+"""Per template kind, the elements that start an item: the selector in a paper of its own,
+the selector in a pack (where reports and plans start a level lower), the depth below the
+paper, and the label."""
 
 BASE_CSS = f"""
 @page {{
@@ -35,7 +38,7 @@ BASE_CSS = f"""
 @page plan {{ size: A4 landscape; margin: 14mm 14mm 18mm; }}
 html, body {{ font-family: {FONT}; }}
 body {{ max-width: none; padding: 0; }}
-h1 {{ font-size: 14pt; }}
+h1, .board-name {{ font-size: 14pt; }}
 h2 {{ font-size: 12.5pt; }}
 h3 {{ font-size: 11.5pt; }}
 .fields {{ margin: .4em 0 .8em; }}
@@ -87,10 +90,10 @@ def stylesheet(kind: str, title: str | None) -> str:
         rules.append("html { page: plan; }")
     if kind == "pack":
         for paper, selectors in ITEM_SELECTORS.items():
-            for selector, depth, label in selectors:
+            for _, selector, depth, label in selectors:
                 rules.append(f"section.paper-{paper} {selector} {{ bookmark-level: {3 + depth}; "
                              f"bookmark-label: {label}; }}")
     else:
-        for selector, depth, label in ITEM_SELECTORS.get(kind, ()):
+        for selector, _, depth, label in ITEM_SELECTORS.get(kind, ()):
             rules.append(f"main {selector} {{ bookmark-level: {2 + depth}; bookmark-label: {label}; }}")
     return "\n".join(rules)
