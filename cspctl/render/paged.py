@@ -1,7 +1,8 @@
 """The print stylesheet PDF output adds to the HTML rendering: what only a paged medium has.
 
-Page numbers in the footer, in the body's typeface; page-break rules (no table row split,
-no heading left at the foot of a page, paragraphs with their numbers, orphans and widows);
+Page numbers and the provenance sentence in every page's footer, in the body's typeface;
+page-break rules (no table row split, no heading left at the foot of a page, paragraphs
+with their numbers, orphans and widows);
 action plans on landscape pages (the named page `plan`); and the PDF's bookmarks: the
 document's title, then each paper of a pack, then each item of a paper, by the element
 that starts it (`ITEM_SELECTORS`). Bookmark labels come from the rendering's own text.
@@ -32,8 +33,8 @@ BASE_CSS = f"""
 @page {{
   size: A4;
   margin: 18mm 16mm 20mm;
-  @bottom-center {{ content: "Page " counter(page) " of " counter(pages);
-                    font: 9pt {FONT}; color: #444; }}
+  @bottom-right {{ content: "Page " counter(page) " of " counter(pages);
+                   font: 9pt {FONT}; color: #444; }}
 }}
 @page plan {{ size: A4 landscape; margin: 14mm 14mm 18mm; }}
 html, body {{ font-family: {FONT}; }}
@@ -63,6 +64,7 @@ nav.contents a::after, ol.contents a::after, .toc a::after, a.part-b-link::after
 .pages {{ white-space: nowrap; }}
 section.paper {{ bookmark-level: 2; bookmark-label: attr(data-bookmark); }}
 section.paper-plan {{ page: plan; }}
+table.minutes-actions td:nth-child(1), table.minutes-actions td:nth-child(4) {{ white-space: nowrap; }}
 table.plan-actions {{ table-layout: fixed; font-size: 9pt; line-height: 1.3; }}
 table.plan-actions p {{ margin: .15em 0; }}
 table.plan-actions td {{ padding: 2pt 4pt; }}
@@ -81,9 +83,13 @@ def css_string(text: str) -> str:
     return f'"{escaped}"'
 
 
-def stylesheet(kind: str, title: str | None) -> str:
-    """The print stylesheet for a document of template `kind` titled `title`."""
+def stylesheet(kind: str, title: str | None, source: str = "") -> str:
+    """The print stylesheet for a document of template `kind` titled `title`; `source`, the
+    provenance sentence, goes into every page's footer instead of once at the end."""
     rules = [BASE_CSS]
+    if source:
+        rules.append(f"@page {{ @bottom-left {{ content: {css_string(source)}; font: 8pt {FONT}; color: #444; "
+                     "width: 75%; } }\np.provenance { display: none; }")
     if title:
         rules.append(f"main {{ bookmark-level: 1; bookmark-label: {css_string(title)}; }}")
     if kind == "plan":

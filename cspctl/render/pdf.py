@@ -19,7 +19,8 @@ from cspctl.errors import CspError
 VARIANT = "pdf/ua-1"
 
 
-def html_to_pdf(html: str, kind: str = "", title: str | None = None, date: dt.date | None = None) -> bytes:
+def html_to_pdf(html: str, kind: str = "", title: str | None = None, date: dt.date | None = None,
+                source: str = "") -> bytes:
     """Lay out `html` (a document of template `kind`) on A4 pages and return the PDF bytes."""
     try:
         from weasyprint import HTML  # type: ignore[import-untyped]
@@ -30,7 +31,7 @@ def html_to_pdf(html: str, kind: str = "", title: str | None = None, date: dt.da
     from cspctl.render.paged import stylesheet
 
     # after the document's own styles, as an author style sheet (user style sheets lose to them)
-    css = f"<style>{stylesheet(kind, title)}</style>"
+    css = f"<style>{stylesheet(kind, title, source)}</style>"
     paged = html.replace("</head>", css + "</head>", 1) if "</head>" in html else css + html
     document = HTML(string=paged, base_url=None).render()
     stamp = source_date() or (f"{date.isoformat()}T00:00:00Z" if date is not None else None)

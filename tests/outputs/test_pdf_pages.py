@@ -20,7 +20,8 @@ import pytest
 
 from tests.conftest import SEED_RECORDS
 
-FOOTER = re.compile(r"^\s*Page \d+ of \d+\s*$")
+FOOTER = re.compile(r"^(\s*Made .*?)?\s*Page \d+ of \d+\s*$")
+"""The footer line: the provenance sentence, then the page number."""
 
 
 def render_pdf(tmp: Path, *args: str, env: dict[str, str] | None = None) -> bytes:
@@ -32,8 +33,8 @@ def render_pdf(tmp: Path, *args: str, env: dict[str, str] | None = None) -> byte
     return out.read_bytes()
 
 
-def page_texts(data: bytes) -> list[str]:
-    """The text of every page, in reading order, without the footer line."""
+def page_texts(data: bytes, footer: bool = False) -> list[str]:
+    """The text of every page, in reading order, without the footer line unless asked."""
     if shutil.which("pdftotext"):
         run = subprocess.run(["pdftotext", "-layout", "-", "-"], input=data, capture_output=True, timeout=60)
         pages = run.stdout.decode("utf-8").split("\f")[:-1]
@@ -41,7 +42,7 @@ def page_texts(data: bytes) -> list[str]:
         import pypdf
 
         pages = [p.extract_text() for p in pypdf.PdfReader(io.BytesIO(data)).pages]
-    return ["\n".join(line for line in page.splitlines() if line.strip() and not FOOTER.match(line))
+    return ["\n".join(line for line in page.splitlines() if line.strip() and (footer or not FOOTER.match(line)))
             for page in pages]
 
 
@@ -82,7 +83,7 @@ def test_pack_is_tagged_pdf_ua_with_language_and_title(pack: bytes) -> None:
     assert "/StructTreeRoot" in root
     assert root["/Lang"] == "en-GB"
     assert reader.metadata is not None
-    assert reader.metadata.title == ("Board papers for 08 December 2021 — "
+    assert reader.metadata.title == ("Board papers for 8 December 2021 — "
                                      "Barking and Dagenham Community Safety Partnership")
     assert b"pdfuaid:part" in root["/Metadata"].get_object().get_data()
     if shutil.which("pdfinfo"):
@@ -92,7 +93,7 @@ def test_pack_is_tagged_pdf_ua_with_language_and_title(pack: bytes) -> None:
 
 def test_pack_bookmarks_every_paper_and_item(pack: bytes) -> None:
     marks = outline(pack)
-    assert marks[0] == (1, "Board papers for 08 December 2021", 1)
+    assert marks[0] == (1, "Board papers for 8 December 2021", 1)
     papers = [title for level, title, _ in marks if level == 2]
     contents = page_texts(pack)[0]
     assert papers[:3] == ["Agenda", "Minutes of 29 September 2021", "Action log"]
@@ -140,7 +141,7 @@ def test_no_heading_number_or_lone_row_at_a_page_foot(pack: bytes) -> None:
         if number in last_pages:  # a paper may end on its last heading
             continue
         last = text.splitlines()[-1].strip()
-        assert not re.fullmatch(r"\d+(\.\d+)*\.?", last), (number, last)
+        assert not re.fullmatch(r"\d+\.(\d+\.?)*", last), (number, last)
         assert last not in headings, (number, last)
     agenda = texts[1]
     assert "AOB" in agenda and "Forward Plan" in agenda and "Managing Offenders" in agenda
@@ -165,7 +166,7 @@ def test_action_plans_are_landscape_with_several_actions_a_page(pack: bytes, pla
     assert all(p.mediabox.width < p.mediabox.height for p in pages[:first - 1])
 
 
-def test_one_typeface_family_footer_included(pack: bytes) -> None:
+def test_one_typeface_family_and_provenance_in_every_footer(pack: bytes) -> None:
     import pypdf
 
     families = set()
@@ -175,6 +176,9 @@ def test_one_typeface_family_footer_included(pack: bytes) -> None:
             name = str(font.get_object()["/BaseFont"]).lstrip("/").split("+")[-1]
             families.add(re.sub(r"-(Bold|Italic|BoldItalic)$", "", name))
     assert families == {"Liberation-Sans"}
+    footers = [page.splitlines()[-1] for page in page_texts(pack, footer=True)]
+    assert all(re.fullmatch(r"Made .*(commit [0-9a-f]{7,}|not committed to git).*\.\s+Page \d+ of \d+",
+                            line.strip()) for line in footers), footers[:2]
 
 
 def test_public_part_b_names_the_restricted_items_only(tmp_path: Path) -> None:
