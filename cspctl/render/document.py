@@ -57,7 +57,8 @@ def render(records: Records, request: Request) -> bytes:
     origin = request.provenance or of_folder(records.root)
     context = {"doc": doc, "meta": meta(source, title, request.include_restricted,
                                         contact=request.kind in CONTACT_KINDS,
-                                        source=origin.sentence(labels))}
+                                        source=origin.sentence(labels)),
+               "origin": origin}
     template = request.kind.replace("-", "_")
     return fmt.produce(env, template, context)
 

@@ -59,7 +59,9 @@ def _pdf(env: Environment, kind: str, context: dict[str, Any]) -> bytes:
 
     meta = context.get("meta")
     paged = {**context, "paged": True}  # templates add what only pages have (page references)
-    return html_to_pdf(template_text(env, kind, "html", paged), kind, getattr(meta, "title", None))
+    origin = context.get("origin")
+    return html_to_pdf(template_text(env, kind, "html", paged), kind, getattr(meta, "title", None),
+                       getattr(origin, "date", None), getattr(meta, "source", ""))
 
 
 FORMATS: dict[str, Format] = {

@@ -1,7 +1,8 @@
 """The print stylesheet PDF output adds to the HTML rendering: what only a paged medium has.
 
-Page numbers in the footer, in the body's typeface; page-break rules (no table row split,
-no heading left at the foot of a page, paragraphs with their numbers, orphans and widows);
+Page numbers and the provenance sentence in every page's footer, in the body's typeface;
+page-break rules (no table row split, no heading left at the foot of a page, paragraphs
+with their numbers, orphans and widows);
 action plans on landscape pages (the named page `plan`); and the PDF's bookmarks: the
 document's title, then each paper of a pack, then each item of a paper, by the element
 that starts it (`ITEM_SELECTORS`). Bookmark labels come from the rendering's own text.
@@ -13,29 +14,32 @@ FONT = 'Arial, Helvetica, "Liberation Sans", sans-serif'
 """The body's family (base.html.j2), named again for the page boxes, which do not inherit it."""
 
 TEXT = "content(text)"
-ITEM_SELECTORS: dict[str, tuple[tuple[str, int, str], ...]] = {
-    "agenda": (("tr[data-bookmark]", 0, "attr(data-bookmark)"),),
-    "minutes": (("section.item > h3", 0, TEXT), ("section.item > h4", 1, TEXT)),
-    "report": (("h2", 0, TEXT),),
-    "plan": (("h2", 0, TEXT),),
-    "forward_plan": (("h3", 0, TEXT),),
-    "actions": (("h3", 0, TEXT),),
-    "decisions": (("h3", 0, TEXT),),
+ITEM_SELECTORS: dict[str, tuple[tuple[str, str, int, str], ...]] = {
+    "agenda": (("tr[data-bookmark]", "tr[data-bookmark]", 0, "attr(data-bookmark)"),),
+    "minutes": (("section.item > h3", "section.item > h3", 0, TEXT),
+                ("section.item > h4", "section.item > h4", 1, TEXT)),
+    "report": (("h2", "h3", 0, TEXT),),
+    "plan": (("h2", "h3", 0, TEXT),),
+    "forward_plan": (("h3", "h3", 0, TEXT),),
+    "actions": (("h3", "h3", 0, TEXT),),
+    "decisions": (("h3", "h3", 0, TEXT),),
     "paper_file": (),
 }
-"""Per template kind, the elements that start an item: selector, depth below the paper, label."""
+"""Per template kind, the elements that start an item: the selector in a paper of its own,
+the selector in a pack (where reports and plans start a level lower), the depth below the
+paper, and the label."""
 
 BASE_CSS = f"""
 @page {{
   size: A4;
   margin: 18mm 16mm 20mm;
-  @bottom-center {{ content: "Page " counter(page) " of " counter(pages);
-                    font: 9pt {FONT}; color: #444; }}
+  @bottom-right {{ content: "Page " counter(page) " of " counter(pages);
+                   font: 9pt {FONT}; color: #444; }}
 }}
 @page plan {{ size: A4 landscape; margin: 14mm 14mm 18mm; }}
 html, body {{ font-family: {FONT}; }}
 body {{ max-width: none; padding: 0; }}
-h1 {{ font-size: 14pt; }}
+h1, .board-name {{ font-size: 14pt; }}
 h2 {{ font-size: 12.5pt; }}
 h3 {{ font-size: 11.5pt; }}
 .fields {{ margin: .4em 0 .8em; }}
@@ -60,6 +64,7 @@ nav.contents a::after, ol.contents a::after, .toc a::after, a.part-b-link::after
 .pages {{ white-space: nowrap; }}
 section.paper {{ bookmark-level: 2; bookmark-label: attr(data-bookmark); }}
 section.paper-plan {{ page: plan; }}
+table.minutes-actions td:nth-child(1), table.minutes-actions td:nth-child(4) {{ white-space: nowrap; }}
 table.plan-actions {{ table-layout: fixed; font-size: 9pt; line-height: 1.3; }}
 table.plan-actions p {{ margin: .15em 0; }}
 table.plan-actions td {{ padding: 2pt 4pt; }}
@@ -78,19 +83,23 @@ def css_string(text: str) -> str:
     return f'"{escaped}"'
 
 
-def stylesheet(kind: str, title: str | None) -> str:
-    """The print stylesheet for a document of template `kind` titled `title`."""
+def stylesheet(kind: str, title: str | None, source: str = "") -> str:
+    """The print stylesheet for a document of template `kind` titled `title`; `source`, the
+    provenance sentence, goes into every page's footer instead of once at the end."""
     rules = [BASE_CSS]
+    if source:
+        rules.append(f"@page {{ @bottom-left {{ content: {css_string(source)}; font: 8pt {FONT}; color: #444; "
+                     "width: 75%; } }\np.provenance { display: none; }")
     if title:
         rules.append(f"main {{ bookmark-level: 1; bookmark-label: {css_string(title)}; }}")
     if kind == "plan":
         rules.append("html { page: plan; }")
     if kind == "pack":
         for paper, selectors in ITEM_SELECTORS.items():
-            for selector, depth, label in selectors:
+            for _, selector, depth, label in selectors:
                 rules.append(f"section.paper-{paper} {selector} {{ bookmark-level: {3 + depth}; "
                              f"bookmark-label: {label}; }}")
     else:
-        for selector, depth, label in ITEM_SELECTORS.get(kind, ()):
+        for selector, _, depth, label in ITEM_SELECTORS.get(kind, ()):
             rules.append(f"main {selector} {{ bookmark-level: {2 + depth}; bookmark-label: {label}; }}")
     return "\n".join(rules)

@@ -4,7 +4,8 @@ The HTML templates carry the paper; `render.paged` adds the print stylesheet (fo
 breaks, landscape plans, bookmarks). The PDF is tagged PDF/UA-1: a structure tree in
 reading order, `/Lang` from the document's `lang`, its `<title>` shown as the title. Its
 dates are the `SOURCE_DATE_EPOCH` time when that is set (as `cspctl publish` does, from
-the records commit) and absent otherwise, so the same records make the same file.
+the records commit), else the date of the paper's provenance (the records commit's date for
+a clean tree), so the same records make the same file.
 WeasyPrint is imported here only, so no other command pays for it.
 """
 
@@ -18,7 +19,8 @@ from cspctl.errors import CspError
 VARIANT = "pdf/ua-1"
 
 
-def html_to_pdf(html: str, kind: str = "", title: str | None = None) -> bytes:
+def html_to_pdf(html: str, kind: str = "", title: str | None = None, date: dt.date | None = None,
+                source: str = "") -> bytes:
     """Lay out `html` (a document of template `kind`) on A4 pages and return the PDF bytes."""
     try:
         from weasyprint import HTML  # type: ignore[import-untyped]
@@ -29,10 +31,10 @@ def html_to_pdf(html: str, kind: str = "", title: str | None = None) -> bytes:
     from cspctl.render.paged import stylesheet
 
     # after the document's own styles, as an author style sheet (user style sheets lose to them)
-    css = f"<style>{stylesheet(kind, title)}</style>"
+    css = f"<style>{stylesheet(kind, title, source)}</style>"
     paged = html.replace("</head>", css + "</head>", 1) if "</head>" in html else css + html
     document = HTML(string=paged, base_url=None).render()
-    stamp = source_date()
+    stamp = source_date() or (f"{date.isoformat()}T00:00:00Z" if date is not None else None)
     if stamp is not None:
         document.metadata.created = document.metadata.modified = stamp
     pdf: bytes | None = document.write_pdf(pdf_variant=VARIANT)
