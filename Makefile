@@ -8,16 +8,27 @@ STAMP  := $(VENV)/.installed
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
-	@# PDF output (WeasyPrint) needs Pango and a font; install them from Debian when missing.
-	@if ! ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so.0' || ! ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so.0'; then \
+$(STAMP): pyproject.toml package.json
+	@# From Debian, when missing: Pango and a font (PDF output), poppler-utils (the PDF tests read
+	@# pages back), Chromium and npm (the HTML tests open every paper in a real browser with axe-core).
+	@missing=""; \
+	{ ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so.0' && ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so.0'; } \
+		|| missing="$$missing libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core"; \
+	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
+	if [ -n "$$missing" ]; then \
 		if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null; \
-		else echo "note: install Pango (libpango-1.0-0, libpangoft2-1.0-0) for PDF output"; fi; \
+			echo "installing from Debian:$$missing"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+		else echo "note: install$$missing for PDF output and the browser tests"; fi; \
 	fi
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
+	@# axe-core for the accessibility tests, pinned in package.json, into node_modules/.
+	@if command -v npm >/dev/null 2>&1; then npm install --silent --no-audit --no-fund --no-package-lock; \
+	else echo "note: npm is missing; the browser tests will be skipped"; fi
 	touch $(STAMP)
 
 demo: install
@@ -54,4 +65,4 @@ bench: install
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .cspctl-cache
+	rm -rf $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache .cspctl-cache

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from cspctl.cli import main
+from tests.browser import browser, browser_page  # noqa: F401  (fixtures for the browser tests)
 
 REPO = Path(__file__).resolve().parent.parent
 SEED_RECORDS = REPO / "records"

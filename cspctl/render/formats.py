@@ -48,7 +48,7 @@ def _docx(env: Environment, kind: str, context: dict[str, Any]) -> bytes:
     from cspctl.render.docx import markdown_to_docx
     from cspctl.render.docx_page import page_of, reference_doc
 
-    page = page_of(context.get("meta"))
+    page = page_of(context.get("meta"), context.get("provenance"))
     parts = getattr(context.get("doc"), "parts", None) if kind == "pack" else None
     return markdown_to_docx(template_text(env, kind, "md", context), page,
                             reference=reference_doc(env), contents=len(parts or []))

@@ -29,6 +29,10 @@ DEFAULTS: Mapping[str, str] = {
     "confidential": "CONFIDENTIAL",
     "confidential_note": "contains restricted information; not for publication",
     "contact_officer": "Contact officer",
+    # the footer line saying which records a paper was made from (render/provenance.py)
+    "source_committed": "Made from the records as committed on {date} (commit {commit}).",
+    "source_uncommitted": "Made on {date} from the records at commit {commit} with uncommitted changes.",
+    "source_untracked": "Made on {date} from records not committed to git.",
     # reports, subgroup updates and presentations
     "report": "REPORT",
     "subgroup_update": "SUBGROUP UPDATE",

@@ -225,3 +225,33 @@ def test_no_canary_in_any_part_of_a_public_word_file(planted: Records) -> None: 
     assert checked >= 6
     minutes = visible_xml_text(render(planted, Request("minutes", "2021-09-29", "docx", True)))
     assert CANARIES["action"] in re.sub(r"\s+", "", minutes)
+
+
+def test_footer_says_where_the_paper_came_from_and_the_file_is_dated_so(cli: Cli, tmp_path: Path) -> None:
+    from cspctl.records.store import load_records
+    from cspctl.render.labels import DEFAULTS
+    from cspctl.render.provenance import of_folder
+
+    origin = of_folder(SEED_RECORDS)
+    sentence = origin.sentence(DEFAULTS)
+    document = word(cli, tmp_path, "agenda", "2022-03-30")
+    footer = [p.text for p in document.sections[0].footer.paragraphs]
+    assert footer[1] == sentence and sentence.startswith("Made ")
+    body = [p.text for p in document.paragraphs]
+    assert sentence not in body  # once, on every page, not again at the end
+    assert document.core_properties.created.date() == origin.date
+    assert "<w:br w:type=\"page\"/>" not in document.element.body.xml  # one paper: no page breaks
+    data = render(load_records(SEED_RECORDS), Request("pack", "2021-12-08", "docx"))
+    assert visible_xml_text(data).count("Contact officer") <= 1
+
+
+def test_contact_officer_closes_the_paper_under_a_rule(cli: Cli, tmp_path: Path,
+                                                      board: Callable[..., Path]) -> None:
+    from tests.conftest import PARTNERSHIP
+
+    root = board(**{"partnership.yaml": PARTNERSHIP + "contact: {name: Jo Officer, email: jo@example.org}\n"})
+    document = word(cli, tmp_path, "agenda", "2022-03-30", records=root)
+    texts = [p.text for p in document.paragraphs if p.text]
+    assert texts[-1] == "Contact officer: Jo Officer, jo@example.org"
+    assert "<w:pBdr>" in document.element.body.xml
+    assert 'w:type="page"' not in document.element.body.xml
