@@ -108,7 +108,7 @@ class _Builder:
         rows, self.table = self.table or [], None
         if rows:
             add_table(self.document, rows)
-            self.document.add_paragraph()
+            _spacer(self.document.add_paragraph())
 
     def _hr(self, token: Any) -> None:
         """A rule before a heading starts a new page (the papers of a pack); a rule before
@@ -161,6 +161,22 @@ class _Builder:
         if self.in_contents and len(self.lists) == 1:
             self.entry += 1
             _page_number(self.document, paragraph, bookmark_name(self.entry))
+
+
+def _spacer(paragraph: Any) -> None:
+    """The small empty paragraph after a table (Word wants one before the section's end):
+    6 pt of space, never a line of its own that would start a blank last page."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    paragraph.paragraph_format.space_before = Pt(0)
+    paragraph.paragraph_format.space_after = Pt(0)
+    mark = OxmlElement("w:rPr")
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), "12")
+    mark.append(size)
+    paragraph._p.get_or_add_pPr().append(mark)
 
 
 def _rule(paragraph: Any) -> None:

@@ -82,7 +82,7 @@ def _widths(table: Any) -> list[float]:
 
 
 def test_table_columns_are_as_wide_as_their_content(cli: Cli, tmp_path: Path) -> None:
-    from cspctl.render.docx_tables import CHAR_MM
+    from cspctl.render.docx_tables import PADDING_MM, text_mm
 
     agenda = word(cli, tmp_path, "agenda", "2022-03-30").tables[0]
     heads = [cell.text for cell in agenda.rows[0].cells]
@@ -93,8 +93,8 @@ def test_table_columns_are_as_wide_as_their_content(cli: Cli, tmp_path: Path) ->
     plan = word(cli, tmp_path, "plan", "vru-2021-22")
     for table in plan.tables:
         for column, width in zip(table.columns, _widths(table), strict=True):
-            longest = max(len(word) for cell in column.cells for word in cell.text.split() or [""])
-            assert width >= longest * CHAR_MM, (longest, width)  # no word breaks inside a cell
+            longest = max(text_mm(word) for cell in column.cells for word in cell.text.split() or [""])
+            assert width >= longest + PADDING_MM - 0.5, (longest, width)  # no word breaks in a cell
     rag = plan.tables[0]
     assert rag.rows[0].cells[0].text == "Theme" and _widths(rag)[0] == max(_widths(rag))
     assert len({round(w) for w in _widths(rag)}) > 2
