@@ -19,12 +19,13 @@ WORD_IMAGES = ("image/png", "image/jpeg", "image/gif")
 
 
 def markdown_to_docx(markdown: str, page: Page, *, reference: Path | None = None,
-                     contents: int = 0) -> bytes:
+                     contents: int = 0, landscape: bool = False) -> bytes:
     """Build a .docx from Markdown text and return its bytes. `page` is what every page's
     header and footer carry (a logo Word cannot show is left out); `reference` the board's
     reference document, if any. With `contents` (a pack of that many papers) the first
     ordered list of that length is the contents: each entry gains a PAGEREF field to the
-    bookmark on its paper's heading, the first heading after each page break."""
+    bookmark on its paper's heading, the first heading after each page break. `landscape`
+    turns the pages (of the reference document too) for papers of wide tables."""
     from markdown_it import MarkdownIt
 
     from cspctl.render import docx_page
@@ -34,6 +35,8 @@ def markdown_to_docx(markdown: str, page: Page, *, reference: Path | None = None
     parser = MarkdownIt("js-default").enable("table")
     tokens = parser.parse(markdown)
     document = docx_page.new_document(reference)
+    if landscape:
+        docx_page.landscape(document)
     _Builder(document, contents, page.provenance).run(tokens)
     docx_page.dress(document, page)
     return docx_page.save(document, page.date)

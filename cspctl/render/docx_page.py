@@ -105,6 +105,16 @@ def new_document(reference: Path | None) -> Any:
     return document
 
 
+def landscape(document: Any) -> None:
+    """Every section's page turned on its side (a page already landscape stays so)."""
+    from docx.enum.section import WD_ORIENT
+
+    for section in document.sections:
+        if section.page_width < section.page_height:
+            section.page_width, section.page_height = section.page_height, section.page_width
+        section.orientation = WD_ORIENT.LANDSCAPE
+
+
 def _default_setup(document: Any) -> None:
     from docx.shared import Mm, Pt, RGBColor
 
