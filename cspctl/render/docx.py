@@ -19,12 +19,13 @@ WORD_IMAGES = ("image/png", "image/jpeg", "image/gif")
 
 
 def markdown_to_docx(markdown: str, page: Page, *, reference: Path | None = None,
-                     contents: int = 0) -> bytes:
+                     contents: int = 0, landscape: bool = False) -> bytes:
     """Build a .docx from Markdown text and return its bytes. `page` is what every page's
     header and footer carry (a logo Word cannot show is left out); `reference` the board's
     reference document, if any. With `contents` (a pack of that many papers) the first
     ordered list of that length is the contents: each entry gains a PAGEREF field to the
-    bookmark on its paper's heading, the first heading after each page break."""
+    bookmark on its paper's heading, the first heading after each page break. `landscape`
+    turns the pages (of the reference document too) for papers of wide tables."""
     from markdown_it import MarkdownIt
 
     from cspctl.render import docx_page
@@ -34,7 +35,9 @@ def markdown_to_docx(markdown: str, page: Page, *, reference: Path | None = None
     parser = MarkdownIt("js-default").enable("table")
     tokens = parser.parse(markdown)
     document = docx_page.new_document(reference)
-    _Builder(document, contents).run(tokens)
+    if landscape:
+        docx_page.landscape(document)
+    _Builder(document, contents, page.provenance).run(tokens)
     docx_page.dress(document, page)
     return docx_page.save(document, page.date)
 
@@ -42,8 +45,11 @@ def markdown_to_docx(markdown: str, page: Page, *, reference: Path | None = None
 class _Builder:
     """Turns a flat markdown-it token stream into python-docx blocks."""
 
-    def __init__(self, document: Any, contents: int = 0) -> None:
+    def __init__(self, document: Any, contents: int = 0, drop: str | None = None) -> None:
         self.document = document
+        self.drop = drop  # a paragraph the footer carries instead (where the paper came from)
+        self.tokens: list[Any] = []
+        self.index = 0
         self.contents = contents
         self.contents_list: int | None = None  # token index of the contents' ordered list
         self.entry = 0  # contents entries written so far
@@ -59,7 +65,9 @@ class _Builder:
     def run(self, tokens: list[Any]) -> None:
         if self.contents:
             self.contents_list = _contents_list(tokens, self.contents)
+        self.tokens = tokens
         for index, token in enumerate(tokens):
+            self.index = index
             if index == self.contents_list:
                 self.in_contents = True
             handler = getattr(self, "_" + token.type, None)
@@ -103,11 +111,24 @@ class _Builder:
         rows, self.table = self.table or [], None
         if rows:
             add_table(self.document, rows)
-            self.document.add_paragraph()
+            _spacer(self.document.add_paragraph())
 
     def _hr(self, token: Any) -> None:
-        self.document.add_page_break()
-        self.breaks += 1
+        """A rule before a heading starts a new page (the papers of a pack); a rule before
+        the closing lines (contact officer) is drawn as a line; none before a last line the
+        footer carries."""
+        following = [t for t in self.tokens[self.index + 1:] if t.type == "inline" or t.type.endswith("_open")]
+        if following and following[0].type == "heading_open":
+            self.document.add_page_break()
+            self.breaks += 1
+            return
+        rest = [t for t in following if t.type == "inline"]
+        if not rest or (len(rest) == 1 and self._dropped(rest[0])):
+            return
+        _rule(self.document.add_paragraph())
+
+    def _dropped(self, token: Any) -> bool:
+        return self.drop is not None and _plain(token).strip() == self.drop.strip()
 
     def _fence(self, token: Any) -> None:
         self.document.add_paragraph(token.content.rstrip("\n"), style="No Spacing")
@@ -120,6 +141,8 @@ class _Builder:
     def _inline(self, token: Any) -> None:
         if self.row is not None:
             self.row.append(_plain(token))
+            return
+        if self.heading is None and not self.lists and self._dropped(token):
             return
         if self.heading is not None:
             paragraph = self.document.add_heading(level=min(self.heading, 4))
@@ -141,6 +164,35 @@ class _Builder:
         if self.in_contents and len(self.lists) == 1:
             self.entry += 1
             _page_number(self.document, paragraph, bookmark_name(self.entry))
+
+
+def _spacer(paragraph: Any) -> None:
+    """The small empty paragraph after a table (Word wants one before the section's end):
+    6 pt of space, never a line of its own that would start a blank last page."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    paragraph.paragraph_format.space_before = Pt(0)
+    paragraph.paragraph_format.space_after = Pt(0)
+    mark = OxmlElement("w:rPr")
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), "12")
+    mark.append(size)
+    paragraph._p.get_or_add_pPr().append(mark)
+
+
+def _rule(paragraph: Any) -> None:
+    """A thin line across the page: the paragraph's bottom border."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "auto")):
+        bottom.set(qn(key), value)
+    borders.append(bottom)
+    paragraph._p.get_or_add_pPr().append(borders)
 
 
 def bookmark_name(number: int) -> str:

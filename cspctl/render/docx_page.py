@@ -45,9 +45,10 @@ class Page:
     title: str | None = None
 
 
-def page_of(meta: Any) -> Page:
+def page_of(meta: Any, provenance: Any = None) -> Page:
     """The header and footer facts of a paper from its `render.common.Meta`: the restricted
-    marking when the paper carries restricted content, else the public one."""
+    marking when the paper carries restricted content, else the public one; the sentence on
+    where it came from, and its date (`render.provenance.Provenance`) for the file's dates."""
     if meta is None:
         return Page("")
     security = getattr(meta, "security", None)
@@ -55,12 +56,11 @@ def page_of(meta: Any) -> Page:
     if security is not None:
         marking = security.restricted if getattr(meta, "confidential", False) else security.public
     logo_type, logo_bytes = getattr(meta, "logo_type", None), getattr(meta, "logo_bytes", None)
-    provenance = getattr(meta, "provenance", None)
     return Page(
         getattr(meta, "partnership", ""), getattr(meta, "authority", None), marking,
         (logo_type, logo_bytes) if logo_type and logo_bytes else None,
-        getattr(provenance, "line", None) if provenance is not None else None,
-        getattr(provenance, "date", None) if provenance is not None else None,
+        getattr(meta, "source", None) or None,
+        getattr(provenance, "date", None),
         getattr(meta, "title", None),
     )
 
@@ -103,6 +103,16 @@ def new_document(reference: Path | None) -> Any:
         if not child.tag.endswith("}sectPr"):
             body.remove(child)
     return document
+
+
+def landscape(document: Any) -> None:
+    """Every section's page turned on its side (a page already landscape stays so)."""
+    from docx.enum.section import WD_ORIENT
+
+    for section in document.sections:
+        if section.page_width < section.page_height:
+            section.page_width, section.page_height = section.page_height, section.page_width
+        section.orientation = WD_ORIENT.LANDSCAPE
 
 
 def _default_setup(document: Any) -> None:

@@ -44,14 +44,20 @@ def _html(env: Environment, kind: str, context: dict[str, Any]) -> bytes:
     return template_text(env, kind, "html", context).encode("utf-8")
 
 
+WIDE_KINDS = ("actions",)
+"""The papers whose tables have too many columns for a portrait page: Word lays them out
+in landscape."""
+
+
 def _docx(env: Environment, kind: str, context: dict[str, Any]) -> bytes:
     from cspctl.render.docx import markdown_to_docx
     from cspctl.render.docx_page import page_of, reference_doc
 
-    page = page_of(context.get("meta"))
+    page = page_of(context.get("meta"), context.get("provenance"))
     parts = getattr(context.get("doc"), "parts", None) if kind == "pack" else None
     return markdown_to_docx(template_text(env, kind, "md", context), page,
-                            reference=reference_doc(env), contents=len(parts or []))
+                            reference=reference_doc(env), contents=len(parts or []),
+                            landscape=kind in WIDE_KINDS)
 
 
 def _pdf(env: Environment, kind: str, context: dict[str, Any]) -> bytes:

@@ -55,7 +55,8 @@ def test_every_paper_is_a4_with_header_and_page_x_of_y(cli: Cli, tmp_path: Path,
                                                       args: list[str]) -> None:
     document = word(cli, tmp_path, kind, *args)
     for section in document.sections:
-        assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+        size = (round(section.page_width.mm), round(section.page_height.mm))
+        assert size == ((297, 210) if kind == "actions" else (210, 297))  # the log's wide tables
         assert 15 <= round(section.left_margin.mm) <= 25 and 15 <= round(section.top_margin.mm) <= 25
         header = "\n".join(p.text for p in section.header.paragraphs)
         assert BOARD in header and "London Borough of Barking and Dagenham" in header
@@ -82,7 +83,7 @@ def _widths(table: Any) -> list[float]:
 
 
 def test_table_columns_are_as_wide_as_their_content(cli: Cli, tmp_path: Path) -> None:
-    from cspctl.render.docx_tables import CHAR_MM
+    from cspctl.render.docx_tables import PADDING_MM, text_mm
 
     agenda = word(cli, tmp_path, "agenda", "2022-03-30").tables[0]
     heads = [cell.text for cell in agenda.rows[0].cells]
@@ -93,8 +94,8 @@ def test_table_columns_are_as_wide_as_their_content(cli: Cli, tmp_path: Path) ->
     plan = word(cli, tmp_path, "plan", "vru-2021-22")
     for table in plan.tables:
         for column, width in zip(table.columns, _widths(table), strict=True):
-            longest = max(len(word) for cell in column.cells for word in cell.text.split() or [""])
-            assert width >= longest * CHAR_MM, (longest, width)  # no word breaks inside a cell
+            longest = max(text_mm(word) for cell in column.cells for word in cell.text.split() or [""])
+            assert width >= longest + PADDING_MM - 0.5, (longest, width)  # no word breaks in a cell
     rag = plan.tables[0]
     assert rag.rows[0].cells[0].text == "Theme" and _widths(rag)[0] == max(_widths(rag))
     assert len({round(w) for w in _widths(rag)}) > 2
@@ -225,3 +226,33 @@ def test_no_canary_in_any_part_of_a_public_word_file(planted: Records) -> None: 
     assert checked >= 6
     minutes = visible_xml_text(render(planted, Request("minutes", "2021-09-29", "docx", True)))
     assert CANARIES["action"] in re.sub(r"\s+", "", minutes)
+
+
+def test_footer_says_where_the_paper_came_from_and_the_file_is_dated_so(cli: Cli, tmp_path: Path) -> None:
+    from cspctl.records.store import load_records
+    from cspctl.render.labels import DEFAULTS
+    from cspctl.render.provenance import of_folder
+
+    origin = of_folder(SEED_RECORDS)
+    sentence = origin.sentence(DEFAULTS)
+    document = word(cli, tmp_path, "agenda", "2022-03-30")
+    footer = [p.text for p in document.sections[0].footer.paragraphs]
+    assert footer[1] == sentence and sentence.startswith("Made ")
+    body = [p.text for p in document.paragraphs]
+    assert sentence not in body  # once, on every page, not again at the end
+    assert document.core_properties.created.date() == origin.date
+    assert "<w:br w:type=\"page\"/>" not in document.element.body.xml  # one paper: no page breaks
+    data = render(load_records(SEED_RECORDS), Request("pack", "2021-12-08", "docx"))
+    assert visible_xml_text(data).count("Contact officer") <= 1
+
+
+def test_contact_officer_closes_the_paper_under_a_rule(cli: Cli, tmp_path: Path,
+                                                      board: Callable[..., Path]) -> None:
+    from tests.conftest import PARTNERSHIP
+
+    root = board(**{"partnership.yaml": PARTNERSHIP + "contact: {name: Jo Officer, email: jo@example.org}\n"})
+    document = word(cli, tmp_path, "agenda", "2022-03-30", records=root)
+    texts = [p.text for p in document.paragraphs if p.text]
+    assert texts[-1] == "Contact officer: Jo Officer, jo@example.org"
+    assert "<w:pBdr>" in document.element.body.xml
+    assert 'w:type="page"' not in document.element.body.xml
