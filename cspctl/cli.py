@@ -13,7 +13,8 @@ from typing import Annotated
 import typer
 
 from cspctl import __version__
-from cspctl.commands import actions, authoring, governance, lint, outputs, render, review
+from cspctl.commands import actions, authoring, governance, importing, lint, outputs, render, review
+from cspctl.commands import site as site_command
 from cspctl.commands.context import chosen_records, hoist_records
 from cspctl.commands.params import reflow_help
 from cspctl.errors import CspError
@@ -68,6 +69,7 @@ app.command("decisions")(governance.decisions)
 app.command("attendance")(governance.attendance)
 app.command("publish")(governance.publish)
 app.command("verify")(governance.verify)
+app.command("site")(site_command.site)
 
 app.command("init")(authoring.init)
 app.command("fmt")(authoring.fmt)
@@ -75,6 +77,7 @@ app.add_typer(authoring.new_app, name="new")
 app.command("status")(authoring.status)
 app.add_typer(authoring.forward_plan_app, name="forward-plan")
 app.command("approve")(authoring.approve)
+app.add_typer(importing.app, name="import")
 
 # Docstrings wrap in the source; their help reflows to the terminal's width instead.
 reflow_help(app)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from cspctl.errors import CspError
 from cspctl.governance import manifest as manifests
 from cspctl.records.store import Loaded, Records, load_records
+from cspctl.review import gitrev
 
 if TYPE_CHECKING:
     from cspctl.models.meeting import Meeting
@@ -56,18 +57,23 @@ def fixed_time(epoch: int) -> Iterator[None]:
             os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
-def render_documents(records: Records, date: dt.date, epoch: int,
+def render_documents(records: Records, date: dt.date, repo: gitrev.Repo, commit: str,
                      only: str | None = None) -> list[tuple[str, str, str, bytes]]:
     """(file name, document, format, bytes) of every published document (or the one named
-    `only`), public view only."""
+    `only`) as rendered from `commit`, public view only."""
     from cspctl.render.document import Request, render
+    from cspctl.render.provenance import at_commit
+
+    epoch = gitrev.commit_time(repo, commit)
+    origin = at_commit(repo.top, str(repo.records), commit)
 
     found = []
     with fixed_time(epoch):
         for document, fmt, extension in DOCUMENTS:
             if only is not None and only != f"{document}.{extension}":
                 continue
-            data = render(records, Request(document, date.isoformat(), fmt, include_restricted=False))
+            data = render(records, Request(document, date.isoformat(), fmt, include_restricted=False,
+                                           provenance=origin))
             found.append((f"{document}.{extension}", document, fmt, data))
     return found
 
@@ -78,7 +84,6 @@ def publish(root: Path, date: dt.date, *, supplement: bool = False, on: dt.date 
     from cspctl import __version__
     from cspctl.authoring.workdays import calendar_for
     from cspctl.records.atomic import atomic_write
-    from cspctl.review import gitrev
 
     repo = gitrev.locate(root)
     commit = gitrev.resolve(repo, "HEAD")
@@ -117,7 +122,7 @@ def publish(root: Path, date: dt.date, *, supplement: bool = False, on: dt.date 
     record = manifests.Manifest(date, stamp.isoformat().replace("+00:00", "Z"), commit,
                                 str(repo.records), __version__, number, deadline, late)
     folder.mkdir(parents=True, exist_ok=True)
-    for name, document, fmt, data in render_documents(records, date, gitrev.commit_time(repo, commit)):
+    for name, document, fmt, data in render_documents(records, date, repo, commit):
         atomic_write(folder / name, data, root=root)
         record.files.append(manifests.Entry(name, document, fmt, manifests.sha256(data), len(data)))
     atomic_write(folder / manifests.NAME, record.as_json(), root=root)

@@ -59,7 +59,7 @@ def verify(path: Path) -> Verdict:
         folder = gitrev.Repo(repo.top, PurePosixPath(record.records_folder))
         gitrev.export(folder, commit, root, everything=True)
         records = load_records(root)
-        again = render_documents(records, record.meeting, gitrev.commit_time(repo, commit), only=path.name)
+        again = render_documents(records, record.meeting, folder, commit, only=path.name)
     same = bool(again) and again[0][3] == data
     program = "" if record.cspctl == __version__ else (
         f" (published with cspctl {record.cspctl}, rendered again with {__version__})")

@@ -49,12 +49,15 @@ class Meta:
     logo_type: str | None = None
     logo_bytes: bytes | None = field(default=None, repr=False)
     contact: ContactView | None = None
+    source: str = ""
+    """Where the document came from: the footer sentence of render/provenance.py."""
 
 
-def meta(records: Records, title: str, confidential: bool, *, contact: bool = False) -> Meta:
+def meta(records: Records, title: str, confidential: bool, *, contact: bool = False,
+         source: str = "") -> Meta:
     partnership = records.partnership.model if records.partnership else None
     if partnership is None:
-        return Meta(DEFAULT_NAME, None, title, confidential)
+        return Meta(DEFAULT_NAME, None, title, confidential, source=source)
     logo_type, logo_bytes = _logo(records)
     officer = partnership.contact
     return Meta(
@@ -63,6 +66,7 @@ def meta(records: Records, title: str, confidential: bool, *, contact: bool = Fa
         logo_type, logo_bytes,
         ContactView(officer.name, officer.role, officer.email, officer.phone)
         if officer is not None and contact else None,
+        source,
     )
 
 

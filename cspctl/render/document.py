@@ -6,11 +6,14 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cspctl.errors import CspError
 from cspctl.records.store import Records
 from cspctl.render.filters import uk_date
+
+if TYPE_CHECKING:
+    from cspctl.render.provenance import Provenance
 
 KINDS = ("agenda", "minutes", "report", "forward-plan", "actions", "plan", "pack", "decisions")
 CONTACT_KINDS = ("agenda", "report", "pack")
@@ -28,6 +31,8 @@ class Request:
     templates: Path | None = None
     as_of: dt.date | None = None
     since: dt.date | None = None
+    provenance: Provenance | None = None
+    """Where the records came from; None: the working tree's git state at the records folder."""
 
 
 def render(records: Records, request: Request) -> bytes:
@@ -38,6 +43,7 @@ def render(records: Records, request: Request) -> bytes:
     from cspctl.render.environment import make_environment
     from cspctl.render.formats import FORMATS
     from cspctl.render.labels import labels_for
+    from cspctl.render.provenance import of_folder
 
     fmt = FORMATS.get(request.format)
     if fmt is None:
@@ -45,13 +51,21 @@ def render(records: Records, request: Request) -> bytes:
     source = records if request.include_restricted else public(records)
     doc, title = _BUILDERS[request.kind](source, request)
     partnership = source.partnership.model if source.partnership else None
+    labels = labels_for(partnership)
     env = make_environment(source.register, templates=request.templates, records_root=records.root,
-                           labels=labels_for(partnership),
-                           names=partnership.names if partnership else "as_written")
+                           labels=labels, names=partnership.names if partnership else "as_written")
+    origin = request.provenance or of_folder(records.root)
     context = {"doc": doc, "meta": meta(source, title, request.include_restricted,
-                                        contact=request.kind in CONTACT_KINDS)}
+                                        contact=request.kind in CONTACT_KINDS,
+                                        source=origin.sentence(labels))}
     template = request.kind.replace("-", "_")
     return fmt.produce(env, template, context)
+
+
+def build_view(records: Records, request: Request) -> tuple[Any, str]:
+    """The view model and title of `request`'s document, built from `records` as given (the
+    caller has already chosen the public view or not): the site renders its pages from these."""
+    return _BUILDERS[request.kind](records, request)
 
 
 def parse_date(value: str) -> dt.date:

@@ -46,18 +46,20 @@ def _html(env: Environment, kind: str, context: dict[str, Any]) -> bytes:
 
 def _docx(env: Environment, kind: str, context: dict[str, Any]) -> bytes:
     from cspctl.render.docx import markdown_to_docx
+    from cspctl.render.docx_page import page_of, reference_doc
 
-    meta = context.get("meta")
-    title = getattr(meta, "title", None)
-    logo_type, logo_bytes = getattr(meta, "logo_type", None), getattr(meta, "logo_bytes", None)
-    logo = (logo_type, logo_bytes) if logo_type and logo_bytes else None
-    return markdown_to_docx(template_text(env, kind, "md", context), title=title, logo=logo)
+    page = page_of(context.get("meta"))
+    parts = getattr(context.get("doc"), "parts", None) if kind == "pack" else None
+    return markdown_to_docx(template_text(env, kind, "md", context), page,
+                            reference=reference_doc(env), contents=len(parts or []))
 
 
 def _pdf(env: Environment, kind: str, context: dict[str, Any]) -> bytes:
     from cspctl.render.pdf import html_to_pdf
 
-    return html_to_pdf(template_text(env, kind, "html", context))
+    meta = context.get("meta")
+    paged = {**context, "paged": True}  # templates add what only pages have (page references)
+    return html_to_pdf(template_text(env, kind, "html", paged), kind, getattr(meta, "title", None))
 
 
 FORMATS: dict[str, Format] = {

@@ -17,11 +17,22 @@ DEFAULTS: Mapping[str, str] = {
     "members_present": "Members Present",
     "additional_attendees": "Additional Attendees",
     "apologies": "Apologies",
+    "actions_table": "Actions",
+    "action_ref": "Ref",
+    "action_text": "Action",
+    "action_owner": "Owner",
+    "action_due": "Due",
+    "action_status": "Status",
+    "no_owner": "(no owner yet)",
     # every paper
     "paper_heading": "",
     "confidential": "CONFIDENTIAL",
     "confidential_note": "contains restricted information; not for publication",
     "contact_officer": "Contact officer",
+    # the footer line saying which records a paper was made from (render/provenance.py)
+    "source_committed": "Made from the records as committed on {date} (commit {commit}).",
+    "source_uncommitted": "Made on {date} from the records at commit {commit} with uncommitted changes.",
+    "source_untracked": "Made on {date} from records not committed to git.",
     # reports, subgroup updates and presentations
     "report": "REPORT",
     "subgroup_update": "SUBGROUP UPDATE",
@@ -77,6 +88,9 @@ DEFAULTS: Mapping[str, str] = {
     "minutes_of": "Minutes of",
     "action_log": "Action log",
     "file_paper": "File",
+    "part_b": "Part B",
+    "part_b_note": "The items below are restricted: their papers are not for publication.",
+    "pages": "Pages",
 }
 """Every label a bundled template prints, with its default wording. `paper_heading` is
 empty by default: papers are then headed by the partnership's name."""

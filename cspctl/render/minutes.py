@@ -38,6 +38,10 @@ class ActionLine:
     owners: list[str]
     description: str
     status: str
+    due: dt.date | None = None
+    """The record's due date, else the next meeting's (as the action log has it); an
+    `ongoing` action has none, only its `review` date."""
+    review: dt.date | None = None
 
     @property
     def text(self) -> str:
@@ -112,6 +116,11 @@ class MinutesView:
         down(self.items)
         return found
 
+    @property
+    def actions(self) -> list[ActionLine]:
+        """Every action the minutes record, in paper order: the minutes' actions table."""
+        return [action for item in self.all_items for action in item.actions]
+
 
 def build(records: Records, date: dt.date) -> MinutesView:
     """The minutes of the meeting on `date`; a meeting still only planned has none."""
@@ -143,7 +152,7 @@ def build(records: Records, date: dt.date) -> MinutesView:
                        people(model.attendance.apologies), [], model.notes, model.quorate)
     if not view.held:
         return view
-    view.items = _items(model.items, "", 0)
+    view.items = _items(model.items, "", 0, records.next_meeting_after(date))
     holder = next((i for i in view.items if DECLARATIONS_TITLE in i.title.casefold()), None)
     if holder is not None:
         holder.declarations = list(model.declarations)
@@ -156,15 +165,17 @@ def build(records: Records, date: dt.date) -> MinutesView:
     return view
 
 
-def _items(items: list[Item], parent: str, depth: int) -> list[MinutesItem]:
+def _items(items: list[Item], parent: str, depth: int, next_date: dt.date | None) -> list[MinutesItem]:
     found = []
     for index, it in enumerate(items, start=1):
         number = item_number(it, index, parent)
         found.append(MinutesItem(
             number, it.title, it.restricted, it.minutes, list(it.decisions),
-            [ActionLine(a.id, list(a.owners), a.description, a.status) for a in it.actions],
+            [ActionLine(a.id, list(a.owners), a.description, a.status,
+                        None if a.status == "ongoing" else a.due or next_date, a.review)
+             for a in it.actions],
             depth=depth, chair=it.chair, status=it.status, deferred_to=it.deferred_to,
-            items=_items(it.items, number, depth + 1),
+            items=_items(it.items, number, depth + 1, next_date),
         ))
     return found
 

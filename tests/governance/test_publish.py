@@ -67,6 +67,9 @@ def test_publish_writes_the_public_pack_a_manifest_and_the_record(cli, repo: Pat
         assert b"SECRETCASE7" not in data
     assert (folder / "pack.pdf").read_bytes().startswith(b"%PDF")
     assert "RESTRICTED: Prevent case review" in (folder / "pack.md").read_text(encoding="utf-8")
+    short = manifest["records_commit"][:7]
+    assert f"(commit {short})." in (folder / "pack.md").read_text(encoding="utf-8")
+    assert f"(commit {short}).</p>" in (folder / "pack.html").read_text(encoding="utf-8")
     after = (repo / "meetings/2022-03-30.yaml").read_text(encoding="utf-8")
     assert after.startswith(before)  # only the publication is added, at the end
     assert after[len(before):] == (f"publications:\n  - on: 2022-03-23\n    commit: {manifest['records_commit']}\n"

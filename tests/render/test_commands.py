@@ -103,7 +103,8 @@ def test_templates_option_and_records_templates_override(cli, board: Callable[..
                                                          tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     root = board(**{"templates/_agenda.md.j2": "Board-own agenda for {{ doc.date | long_date }}\n"})
     out = cli("--records", root, "render", "agenda", "2022-03-30").out
-    assert out == "Board-own agenda for Wednesday 30 March 2022\n"
+    assert out.startswith("Board-own agenda for Wednesday 30 March 2022\n\n---\n")
+    assert out.rstrip().endswith("from records not committed to git.")
     mine = tmp_path / "mine"
     mine.mkdir()
     (mine / "agenda.md.j2").write_text("Mine: {{ doc.rows | length }} items\n", encoding="utf-8")
