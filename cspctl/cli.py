@@ -16,6 +16,7 @@ from cspctl import __version__
 from cspctl.commands import actions, authoring, governance, importing, lint, outputs, render, review
 from cspctl.commands import site as site_command
 from cspctl.commands.context import chosen_records, hoist_records
+from cspctl.commands.params import reflow_help
 from cspctl.errors import CspError
 
 app = typer.Typer(
@@ -40,7 +41,8 @@ def root(
     ctx: typer.Context,
     records: Annotated[
         Path | None,
-        typer.Option("--records", help="Records folder [default: $CSPCTL_RECORDS, else ./records]",
+        typer.Option("--records", metavar="DIR",
+                     help="Records folder (default: $CSPCTL_RECORDS, else ./records).",
                      file_okay=False),
     ] = None,
     version: Annotated[
@@ -76,6 +78,9 @@ app.command("status")(authoring.status)
 app.add_typer(authoring.forward_plan_app, name="forward-plan")
 app.command("approve")(authoring.approve)
 app.add_typer(importing.app, name="import")
+
+# Docstrings wrap in the source; their help reflows to the terminal's width instead.
+reflow_help(app)
 
 
 def main(argv: list[str] | None = None) -> int:

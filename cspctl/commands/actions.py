@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from cspctl.commands import completion
+from cspctl.commands.params import TEXT
 from cspctl.errors import CspError
 
 if TYPE_CHECKING:
@@ -105,7 +106,8 @@ def actions(
 @app.command()
 def done(
     ctx: typer.Context,
-    action_id: Annotated[str, typer.Argument(help="The action id, e.g. 2021-09-29/4.2.",
+    action_id: Annotated[str, typer.Argument(metavar="ACTION", click_type=TEXT,
+            help="The action id, e.g. 2021-09-29/4.2.",
             autocompletion=completion.action_ids)],
     on: Annotated[dt.datetime | None, typer.Option("--on", formats=["%Y-%m-%d"], metavar="DATE",
                   help="Completion date (default: the recorded date, else today).")] = None,
@@ -122,7 +124,8 @@ def done(
 @app.command()
 def update(
     ctx: typer.Context,
-    action_id: Annotated[str, typer.Argument(help="The action id, e.g. 2021-09-29/4.2.",
+    action_id: Annotated[str, typer.Argument(metavar="ACTION", click_type=TEXT,
+            help="The action id, e.g. 2021-09-29/4.2.",
             autocompletion=completion.action_ids)],
     note: Annotated[str, typer.Option("--note", metavar="TEXT", help="The progress update.")],
     due: Annotated[dt.datetime | None, typer.Option("--due", formats=["%Y-%m-%d"], metavar="DATE",

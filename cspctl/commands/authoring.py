@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from cspctl.commands import completion
+from cspctl.commands.params import DAY, TEXT
 
 if TYPE_CHECKING:
     from cspctl.authoring.status import Status
@@ -26,6 +27,7 @@ forward_plan_app = typer.Typer(no_args_is_help=True, context_settings=_SETTINGS,
                                help="Edit the forward plan.")
 
 DATE = {"formats": ["%Y-%m-%d"], "metavar": "DATE"}
+DAY_ARGUMENT = {"click_type": DAY, "metavar": "DATE"}
 
 
 def _day(value: dt.datetime) -> dt.date:
@@ -48,15 +50,15 @@ def _load(ctx: typer.Context, *, read: bool = False) -> Records:
 
 def init(
     ctx: typer.Context,
-    name: Annotated[str, typer.Option("--name", help="The board's name, as its papers print it.")],
+    name: Annotated[str, typer.Option("--name", metavar="NAME", help="The board's name, as its papers print it.")],
     folder: Annotated[Path | None, typer.Argument(
-        help="The new board's folder, created when missing [default: the records folder].",
+        help="The new board's folder, created when missing (default: the records folder).",
         file_okay=False, show_default=False)] = None,
     authority: Annotated[str | None, typer.Option(
-        "--authority", help="The council (or other body) the board belongs to.")] = None,
+        "--authority", metavar="NAME", help="The council (or other body) the board belongs to.")] = None,
     hooks_repo: Annotated[str | None, typer.Option(
-        "--hooks-repo", help="Git URL of the cspctl repository, for pre-commit to fetch its hooks from "
-        "[default: run the cspctl installed here].")] = None,
+        "--hooks-repo", metavar="URL", help="Git URL of the cspctl repository, for pre-commit to fetch its hooks from "
+        "(default: run the cspctl installed here).")] = None,
 ) -> None:
     """Start a new board: records that lint clean, schemas, git and CI set-up.
 
@@ -88,7 +90,7 @@ def init(
 def fmt(
     ctx: typer.Context,
     paths: Annotated[list[Path] | None, typer.Argument(
-        help="Files or folders inside the records folder [default: all of it].")] = None,
+        help="Files or folders inside the records folder (default: all of it).")] = None,
     check: Annotated[bool, typer.Option(
         "--check", help="Write nothing; list the files that would change and exit 1 if any.")] = False,
 ) -> None:
@@ -121,9 +123,9 @@ def fmt(
 @new_app.command("meeting")
 def new_meeting(
     ctx: typer.Context,
-    date: Annotated[dt.datetime, typer.Argument(help="The meeting date (YYYY-MM-DD).", **DATE)],
+    date: Annotated[dt.datetime, typer.Argument(help="The meeting date (YYYY-MM-DD).", **DAY_ARGUMENT)],
     title: Annotated[str | None, typer.Option(
-        "--title", help='The meeting\'s title, e.g. "Extraordinary meeting".')] = None,
+        "--title", metavar="TEXT", help='The meeting\'s title, e.g. "Extraordinary meeting".')] = None,
 ) -> None:
     """Create meetings/DATE.yaml for any date, planned or not.
 
@@ -142,7 +144,8 @@ def new_meeting(
 @new_app.command("report")
 def new_report(
     ctx: typer.Context,
-    subgroup: Annotated[str, typer.Argument(help="Subgroup id or name from partnership.yaml.",
+    subgroup: Annotated[str, typer.Argument(metavar="SUBGROUP", click_type=TEXT,
+            help="Subgroup id or name from partnership.yaml.",
                                                       autocompletion=completion.subgroups)],
     meeting: Annotated[dt.datetime, typer.Option("--meeting", help="The meeting it goes to.", **DATE)],
 ) -> None:
@@ -163,9 +166,9 @@ class StatusFormat(str, Enum):
 
 def status(
     ctx: typer.Context,
-    date: Annotated[dt.datetime, typer.Argument(help="The meeting date (YYYY-MM-DD).", **DATE)],
+    date: Annotated[dt.datetime, typer.Argument(help="The meeting date (YYYY-MM-DD).", **DAY_ARGUMENT)],
     as_of: Annotated[dt.datetime | None, typer.Option(
-        "--as-of", help="Count the days to the deadline from this date [default: today].", **DATE)] = None,
+        "--as-of", help="Count the days to the deadline from this date (default: today).", **DATE)] = None,
     format: Annotated[StatusFormat, typer.Option("--format", "-f", help="Output format.")] = StatusFormat.text,
     include_restricted: Annotated[bool, typer.Option(
         "--include-restricted", help="Show restricted papers and actions (not for publication).")] = False,
@@ -232,10 +235,11 @@ def _print_status(result: Status) -> None:
 @forward_plan_app.command("defer")
 def defer(
     ctx: typer.Context,
-    title: Annotated[str, typer.Argument(help="The planned item's title (case-insensitive).")],
+    title: Annotated[str, typer.Argument(metavar="TITLE", click_type=TEXT,
+            help="The planned item's title (case-insensitive).")],
     to: Annotated[dt.datetime, typer.Option("--to", help="The meeting to move it to.", **DATE)],
     note: Annotated[str | None, typer.Option(
-        "--note", help="Appended to the item's notes [default: 'Deferred from DATE.'].")] = None,
+        "--note", metavar="TEXT", help="Appended to the item's notes (default: 'Deferred from DATE.').")] = None,
     from_: Annotated[dt.datetime | None, typer.Option(
         "--from", help="The meeting it is planned for, when several plan it.", **DATE)] = None,
 ) -> None:
@@ -255,7 +259,7 @@ def defer(
 
 def approve(
     ctx: typer.Context,
-    date: Annotated[dt.datetime, typer.Argument(help="The meeting whose minutes were approved.", **DATE)],
+    date: Annotated[dt.datetime, typer.Argument(help="The meeting whose minutes were approved.", **DAY_ARGUMENT)],
     at: Annotated[dt.datetime, typer.Option("--at", help="The meeting that approved them.", **DATE)],
 ) -> None:
     """Record that the minutes of one meeting were approved at a later one.

@@ -12,6 +12,7 @@ import typer
 
 from cspctl.commands import completion
 from cspctl.commands.context import date_option, records_dir
+from cspctl.commands.params import TEXT
 
 
 class DecisionsFormat(str, Enum):
@@ -23,8 +24,10 @@ class DecisionsFormat(str, Enum):
 
 def decisions(
     ctx: typer.Context,
-    since: Annotated[str | None, typer.Option("--since", help="Only meetings on or after this date.")] = None,
-    until: Annotated[str | None, typer.Option("--until", help="Only meetings on or before this date.")] = None,
+    since: Annotated[str | None, typer.Option("--since", metavar="DATE",
+            help="Only meetings on or after this date.")] = None,
+    until: Annotated[str | None, typer.Option("--until", metavar="DATE",
+            help="Only meetings on or before this date.")] = None,
     format: Annotated[DecisionsFormat, typer.Option("--format", "-f", help="Output format.")] = DecisionsFormat.table,
     include_restricted: Annotated[bool, typer.Option(
         "--include-restricted", help="Include decisions of restricted items. Never publish the result.")] = False,
@@ -43,12 +46,13 @@ def decisions(
 
 def publish(
     ctx: typer.Context,
-    date: Annotated[str, typer.Argument(help="Meeting date, e.g. 2021-12-08.",
+    date: Annotated[str, typer.Argument(metavar="DATE", click_type=TEXT, help="Meeting date, e.g. 2021-12-08.",
             autocompletion=completion.meeting_dates)],
     supplement: Annotated[bool, typer.Option(
         "--supplement", help="Publish again after a first publication, as a supplement.")] = False,
     on: Annotated[str | None, typer.Option(
-        "--on", help="The day the papers went out, when recording one after the fact [default: today].")] = None,
+        "--on", metavar="DATE",
+        help="The day the papers went out, when recording one after the fact (default: today).")] = None,
 ) -> None:
     """Publish the meeting's public pack (Markdown, HTML, PDF) into RECORDS/published/DATE/.
 
@@ -97,8 +101,10 @@ class AttendanceBy(str, Enum):
 
 def attendance(
     ctx: typer.Context,
-    since: Annotated[str | None, typer.Option("--since", help="Only meetings on or after this date.")] = None,
-    until: Annotated[str | None, typer.Option("--until", help="Only meetings on or before this date.")] = None,
+    since: Annotated[str | None, typer.Option("--since", metavar="DATE",
+            help="Only meetings on or after this date.")] = None,
+    until: Annotated[str | None, typer.Option("--until", metavar="DATE",
+            help="Only meetings on or before this date.")] = None,
     by: Annotated[AttendanceBy, typer.Option("--by", help="One row per member or per organisation.")] = (
         AttendanceBy.member),
     format: Annotated[DecisionsFormat, typer.Option("--format", "-f", help="Output format.")] = DecisionsFormat.table,

@@ -21,11 +21,12 @@ class LintFormat(str, Enum):
 
 def lint(
     ctx: typer.Context,
-    paths: Annotated[list[Path] | None, typer.Argument(help="Only report findings in these files or folders.")] = None,
+    paths: Annotated[list[Path] | None, typer.Argument(metavar="PATHS",
+            help="Only report findings in these files or folders.")] = None,
     format: Annotated[LintFormat, typer.Option("--format", "-f", help="Output format.")] = LintFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
     base: Annotated[str | None, typer.Option(
-        "--base", show_default=False,
+        "--base", metavar="REV", show_default=False,
         help="Also apply the review rules against this git revision (approved minutes, deletions, "
              "lifted restrictions).")] = None,
     allow_unrestrict: Annotated[bool, typer.Option(

@@ -1,4 +1,4 @@
-"""`cspctl render KIND …`: the board's papers from the records, in Markdown or HTML.
+"""`cspctl render KIND …`: the board's papers from the records, in Markdown, HTML, Word or PDF.
 
 Each command parses its options into a `render.document.Request` and writes the bytes. Public
 output is the default; --include-restricted renders the full records, marked CONFIDENTIAL.
@@ -14,11 +14,12 @@ import typer
 
 from cspctl.commands import completion
 from cspctl.commands.context import date_option, records_dir
+from cspctl.commands.params import TEXT
 
 app: typer.Typer = typer.Typer(
     name="render",
     help="Render agendas, minutes, reports, the forward plan, the action log, action plans and "
-    "the whole board pack as Markdown or HTML (public by default).",
+    "the whole board pack as Markdown, HTML, Word or PDF (public by default).",
     no_args_is_help=True,
 )
 
@@ -55,8 +56,8 @@ def chosen_format(fmt: str | None, output: Path | None) -> str:
 
 
 Format = Annotated[str | None, typer.Option(
-    "--format", "-f", callback=_format, show_default=False,
-    help=f"Output format: {', '.join(FORMAT_NAMES)} [default: from --output's extension, else markdown].")]
+    "--format", "-f", metavar="FORMAT", callback=_format, show_default=False,
+    help=f"Output format: {', '.join(FORMAT_NAMES)} (default: from --output's extension, else markdown).")]
 Output = Annotated[Path | None, typer.Option("--output", "-o", dir_okay=False,
                                              help="Write to this file instead of stdout.")]
 Restricted = Annotated[bool, typer.Option(
@@ -84,7 +85,7 @@ def _run(ctx: typer.Context, kind: str, target: str | None, fmt: str | None, out
 
 @app.command()
 def agenda(ctx: typer.Context,
-           date: Annotated[str, typer.Argument(help="Meeting date, e.g. 2022-03-30.",
+           date: Annotated[str, typer.Argument(metavar="DATE", click_type=TEXT, help="Meeting date, e.g. 2022-03-30.",
                    autocompletion=completion.meeting_dates)],
            format: Format = None, output: Output = None,
            include_restricted: Restricted = False, templates: Templates = None) -> None:
@@ -94,7 +95,7 @@ def agenda(ctx: typer.Context,
 
 @app.command()
 def minutes(ctx: typer.Context,
-            date: Annotated[str, typer.Argument(help="Meeting date, e.g. 2021-09-29.",
+            date: Annotated[str, typer.Argument(metavar="DATE", click_type=TEXT, help="Meeting date, e.g. 2021-09-29.",
                     autocompletion=completion.meeting_dates)],
             format: Format = None, output: Output = None,
             include_restricted: Restricted = False, templates: Templates = None) -> None:
@@ -104,7 +105,7 @@ def minutes(ctx: typer.Context,
 
 @app.command()
 def report(ctx: typer.Context,
-           report_id: Annotated[str, typer.Argument(metavar="ID", help="Report id, e.g. gps-tagging.",
+           report_id: Annotated[str, typer.Argument(metavar="ID", click_type=TEXT, help="Report id, e.g. gps-tagging.",
                                                               autocompletion=completion.report_ids)],
            format: Format = None, output: Output = None,
            include_restricted: Restricted = False, templates: Templates = None) -> None:
@@ -122,7 +123,7 @@ def forward_plan(ctx: typer.Context, format: Format = None, output: Output = Non
 @app.command()
 def actions(ctx: typer.Context,
             as_of: Annotated[str | None, typer.Option(
-                "--as-of", help="Date to judge overdue by [default: today].")] = None,
+                "--as-of", metavar="DATE", help="Date to judge overdue by (default: today).")] = None,
             format: Format = None, output: Output = None,
             include_restricted: Restricted = False, templates: Templates = None) -> None:
     """The action log as a paper: overdue, open and recently completed actions."""
@@ -131,7 +132,7 @@ def actions(ctx: typer.Context,
 
 @app.command()
 def plan(ctx: typer.Context,
-         plan_id: Annotated[str, typer.Argument(metavar="ID", help="Plan id, e.g. vru-2021-22.",
+         plan_id: Annotated[str, typer.Argument(metavar="ID", click_type=TEXT, help="Plan id, e.g. vru-2021-22.",
                                                           autocompletion=completion.plan_ids)],
          format: Format = None, output: Output = None,
          include_restricted: Restricted = False, templates: Templates = None) -> None:
@@ -141,7 +142,7 @@ def plan(ctx: typer.Context,
 
 @app.command()
 def pack(ctx: typer.Context,
-         date: Annotated[str, typer.Argument(help="Meeting date, e.g. 2021-12-08.",
+         date: Annotated[str, typer.Argument(metavar="DATE", click_type=TEXT, help="Meeting date, e.g. 2021-12-08.",
                  autocompletion=completion.meeting_dates)],
          format: Format = None, output: Output = None,
          include_restricted: Restricted = False, templates: Templates = None) -> None:
@@ -153,9 +154,9 @@ def pack(ctx: typer.Context,
 @app.command()
 def decisions(ctx: typer.Context,
               since: Annotated[str | None, typer.Option(
-                  "--since", help="Only meetings on or after this date.")] = None,
+                  "--since", metavar="DATE", help="Only meetings on or after this date.")] = None,
               until: Annotated[str | None, typer.Option(
-                  "--until", help="Only meetings on or before this date.")] = None,
+                  "--until", metavar="DATE", help="Only meetings on or before this date.")] = None,
               format: Format = None, output: Output = None,
               include_restricted: Restricted = False, templates: Templates = None) -> None:
     """The decisions register: every decision the minutes record, by meeting and item."""

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from cspctl.commands.context import records_dir
+from cspctl.commands.params import TEXT
 
 
 class DiffFormat(str, Enum):
@@ -20,10 +21,12 @@ class DiffFormat(str, Enum):
 def diff(
     ctx: typer.Context,
     base: Annotated[str | None, typer.Argument(
-        help="Base revision [default: the merge base with origin/HEAD's branch, else main, else master].",
+        metavar="BASE", click_type=TEXT,
+        help="Base revision (default: the merge base with origin/HEAD's branch, else main, else master).",
         show_default=False)] = None,
     head: Annotated[str | None, typer.Argument(
-        help="Head revision [default: the working tree].", show_default=False)] = None,
+        metavar="HEAD", click_type=TEXT,
+        help="Head revision (default: the working tree).", show_default=False)] = None,
     format: Annotated[DiffFormat, typer.Option(
         "--format", "-f", help="Output format; markdown is ready to post as a pull-request comment.")
     ] = DiffFormat.text,

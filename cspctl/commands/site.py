@@ -18,12 +18,14 @@ def site(
         file_okay=False)] = None,
     serve: Annotated[bool, typer.Option(
         "--serve", help="Preview the site on http://127.0.0.1 after building it.")] = False,
-    port: Annotated[int, typer.Option("--port", help="Port for --serve (0: any free port).")] = 8000,
+    port: Annotated[int, typer.Option("--port", metavar="PORT", help="Port for --serve (0: any free port).")] = 8000,
     as_of: Annotated[str | None, typer.Option(
-        "--as-of", help="Date for 'next meeting' and overdue actions [default: the records commit's date].")] = None,
+        "--as-of", metavar="DATE",
+        help="Date for 'next meeting' and overdue actions (default: the records commit's date).")] = None,
     pdf: Annotated[bool, typer.Option("--pdf/--no-pdf", help="Also write each paper as a PDF.")] = True,
     base_url: Annotated[str | None, typer.Option(
-        "--base-url", help="Where the site will be published, for absolute links in the Atom feed.")] = None,
+        "--base-url", metavar="URL",
+        help="Where the site will be published, for absolute links in the Atom feed.")] = None,
     templates: Annotated[Path | None, typer.Option(
         "--templates", help="Folder of templates overriding the bundled ones.", file_okay=False)] = None,
 ) -> None:

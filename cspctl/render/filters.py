@@ -69,13 +69,23 @@ def _markdown() -> MarkdownIt:
     return MarkdownIt("js-default")
 
 
-def markdown_to_html(text: str) -> str:
+def markdown_to_html(text: str, below: int = 1) -> str:
     """User Markdown as HTML; raw HTML in it is escaped, unsafe links are not linked.
 
-    A table gets `scope="col"` on its header cells (Markdown tables have one header row) and a
-    focusable scroll box, so that a wide table scrolls on its own at phone width instead of the
-    whole page, and a keyboard user can scroll it (WCAG 1.4.10, 2.1.1)."""
-    html: str = _markdown().render(text)
+    Headings in the text are moved down to start one level below the paper's heading `below`
+    (a `#` in an item's minutes becomes an `<h4>` under the item's `<h3>`), so that a page
+    keeps one `<h1>` and its heading levels in order (WCAG 1.3.1, 2.4.6). A table gets
+    `scope="col"` on its header cells (Markdown tables have one header row) and a focusable
+    scroll box, so that a wide table scrolls on its own at phone width instead of the whole
+    page, and a keyboard user can scroll it (WCAG 1.4.10, 2.1.1)."""
+    parser = _markdown()
+    tokens = parser.parse(text)
+    levels = [int(t.tag[1]) for t in tokens if t.type == "heading_open"]
+    shift = max(0, below + 1 - min(levels)) if levels else 0
+    for token in tokens:
+        if shift and token.type in ("heading_open", "heading_close"):
+            token.tag = f"h{min(6, int(token.tag[1]) + shift)}"
+    html: str = parser.renderer.render(tokens, parser.options, {})
     if "<table>" in html:
         html = (html.replace("<th>", '<th scope="col">').replace("<th style=", '<th scope="col" style=')
                 .replace("<table>", '<div class="table-wrap" tabindex="0">\n<table>')
@@ -83,13 +93,14 @@ def markdown_to_html(text: str) -> str:
     return html
 
 
-def md(eval_ctx: EvalContext, value: Any) -> Any:
-    """User Markdown in the output's own format: HTML for HTML templates, as written otherwise."""
+def md(eval_ctx: EvalContext, value: Any, below: int = 1) -> Any:
+    """User Markdown in the output's own format: HTML for HTML templates, as written otherwise;
+    `below` is the level of the heading the text sits under (see `markdown_to_html`)."""
     from markupsafe import Markup
 
     text = "" if value is None else str(value).strip("\n")
     if eval_ctx.autoescape:
-        return Markup(markdown_to_html(text).rstrip("\n"))
+        return Markup(markdown_to_html(text, below).rstrip("\n"))
     return text
 
 

@@ -55,3 +55,12 @@ def test_bundled_templates_are_found_through_the_package() -> None:
     assert (files("cspctl") / "templates" / "base.html.j2").is_file()
     env = make_environment(Register(None), templates=None, records_root=folder)
     assert env.get_template("pack.html.j2") is not None
+
+
+def test_headings_in_user_text_start_below_the_papers_heading() -> None:
+    html = filters.markdown_to_html("# Big\n\ntext\n\n## Smaller", below=3)
+    assert "<h4>Big</h4>" in html and "<h5>Smaller</h5>" in html and "<h1>" not in html
+    assert "<h3>Kept</h3>" in filters.markdown_to_html("### Kept", below=2)
+    assert "<h6>Deep</h6>" in filters.markdown_to_html("# Top\n\n###### Deep", below=5)
+    # Never an <h1> of its own, whatever the template says.
+    assert "<h2>Top</h2>" in filters.markdown_to_html("# Top")

@@ -127,3 +127,15 @@ def test_rag_ratings_are_words_in_readable_colours(
     assert axe_violations(page) == []
     for rag, word in (("red", "Red"), ("amber", "Amber"), ("green", "Green"), ("complete", "Complete")):
         assert page.locator(f"td.rag-{rag}").inner_text() == word
+
+
+def test_headings_written_in_the_minutes_keep_the_page_in_order(
+        board: Callable[..., Path], cli: Any, browser_page: Any, tmp_path: Path) -> None:
+    from tests.conftest import MEETING
+
+    meeting = MEETING.replace("The board noted the figures.", "# Figures\n\n      The board noted them.")
+    root = board(**{"meetings/2022-03-30.yaml": meeting})
+    page = open_file(browser_page, _render(cli, root, ("minutes", "2022-03-30"), tmp_path / "m.html"))
+    assert page.locator("h4", has_text="Figures").count() == 1
+    levels = page.evaluate(HEADINGS)
+    assert levels.count(1) == 1 and all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False)), levels
