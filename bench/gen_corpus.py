@@ -189,10 +189,9 @@ def meeting_yaml(board: Board, date: dt.date, next_date: dt.date | None,
                 done = rng.random() < 0.5
                 owners = ", ".join(rng.sample([*crowd[:17], "CSP Board Chairs"], rng.randint(1, 2)))
                 out += [f"      - id: {iso}/{number}.{seq}", f"        owners: [{owners}]",
-                        f"        description: {q(sentence(rng, rng.randint(10, 20)))}",
-                        f"        status: {'completed' if done else 'open'}"]
+                        f"        description: {q(sentence(rng, rng.randint(10, 20)))}"]
                 due = date + dt.timedelta(days=rng.randint(20, 80))
-                out.append(f"        due: {due.isoformat()}")
+                out += [f"        due: {due.isoformat()}", f"        status: {'completed' if done else 'open'}"]
                 if done:
                     out.append(f"        completed_on: {(due - dt.timedelta(days=5)).isoformat()}")
                     out += ["        updates:",
@@ -256,6 +255,17 @@ def forward_plan_yaml(board: Board, after: dt.date) -> str:
     return "\n".join(out) + "\n"
 
 
+KINDS = {"meetings": "meeting", "reports": "report", "plans": "plan"}
+
+
+def modeline(name: str) -> str:
+    """The first line `cspctl fmt` gives a record: where editors find its JSON Schema (the
+    corpus is in fmt's canonical form, so `cspctl fmt --check` passes on it)."""
+    parts = name.split("/")
+    kind = KINDS.get(parts[0], parts[0].removesuffix(".yaml"))
+    return f"# yaml-language-server: $schema={'../' * (len(parts) - 1)}schemas/{kind}.schema.json\n"
+
+
 def generate(meetings: int, out: Path, seed: int = 1) -> dict[str, int]:
     """Write the corpus to `out` (replacing it); return counts of files and bytes."""
     rng = random.Random(seed)
@@ -284,7 +294,7 @@ def generate(meetings: int, out: Path, seed: int = 1) -> dict[str, int]:
     for name, text in files.items():
         path = out / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        data = text.encode("utf-8")
+        data = (modeline(name) + text).encode("utf-8")
         path.write_bytes(data)
         size += len(data)
     return {"files": len(files), "bytes": size, "meetings": meetings, "reports": report_count}

@@ -13,7 +13,8 @@ from typing import Annotated
 import typer
 
 from cspctl import __version__
-from cspctl.commands import actions, authoring, governance, lint, outputs, render, review
+from cspctl.commands import actions, authoring, governance, importing, lint, outputs, render, review
+from cspctl.commands import site as site_command
 from cspctl.commands.context import chosen_records, hoist_records
 from cspctl.errors import CspError
 
@@ -66,6 +67,7 @@ app.command("decisions")(governance.decisions)
 app.command("attendance")(governance.attendance)
 app.command("publish")(governance.publish)
 app.command("verify")(governance.verify)
+app.command("site")(site_command.site)
 
 app.command("init")(authoring.init)
 app.command("fmt")(authoring.fmt)
@@ -73,6 +75,7 @@ app.add_typer(authoring.new_app, name="new")
 app.command("status")(authoring.status)
 app.add_typer(authoring.forward_plan_app, name="forward-plan")
 app.command("approve")(authoring.approve)
+app.add_typer(importing.app, name="import")
 
 
 def main(argv: list[str] | None = None) -> int:

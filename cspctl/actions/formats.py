@@ -4,6 +4,7 @@ spreadsheets, a Markdown table for pasting into papers. Chosen by name from `FOR
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TextIO
@@ -42,10 +43,14 @@ def write_json(listing: Listing, out: TextIO) -> None:
 
 
 def write_csv(listing: Listing, out: TextIO) -> None:
+    """A spreadsheet's CSV: a UTF-8 byte order mark first (Excel reads the file as UTF-8 only
+    with it: "women’s", not mojibake), booleans as yes/no, and every cell made safe to open
+    (`csv_cell`)."""
     import csv
 
     fields = (("owner",) if listing.groups is not None else ()) + CSV_FIELDS
-    writer = csv.writer(out, lineterminator="\n")
+    out.write(BOM)
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(fields)
     pairs = ([(None, r) for r in listing.rows] if listing.groups is None
              else [(g.name, r) for g in listing.groups for r in g.rows])
@@ -54,7 +59,25 @@ def write_csv(listing: Listing, out: TextIO) -> None:
         data["owners"] = "; ".join(row.owners)
         data["owner_ids"] = "; ".join(i or "" for i in row.owner_ids)
         data["owner"] = owner
-        writer.writerow(["" if data[f] is None else data[f] for f in fields])
+        writer.writerow([csv_cell(data[f]) for f in fields])
+
+
+BOM = "\ufeff"
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]+")
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def csv_cell(value: Any) -> str:
+    """One CSV cell as a spreadsheet should show it: none is empty, a boolean is yes or no,
+    control and invisible format characters (line breaks, tabs, bidi overrides) and runs of
+    spaces become one space, and text a spreadsheet would run as a formula (starting with = + - or @) is kept
+    as text with a leading apostrophe."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    text = " ".join(_CONTROLS.sub(" ", str(value)).split())
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def write_markdown(listing: Listing, out: TextIO) -> None:

@@ -59,6 +59,8 @@ def canonical_text(kind: str, text: str, relative: PurePosixPath | None = None) 
     out = rt_dump(data)
     if not out.endswith("\n"):
         out += "\n"
+    if out == text:
+        return out  # already canonical: nothing is rewritten, so nothing can be lost
     try:
         same = parse(out).data == parse(text).data
     except YamlError:
@@ -103,11 +105,16 @@ def fmt(root: Path, paths: Sequence[Path] = (), *, check: bool = False) -> FmtRe
     result = FmtResult()
     files = _select(root, paths, result.skipped)
     result.files = len(files)
+    from cspctl.records.verdicts import Verdicts
+
+    known = Verdicts(root)
     pending: list[tuple[Snapshot, str]] = []
     for path in files:
         shown = display_path(path)
         kind = kind_of(PurePosixPath(path.relative_to(root).as_posix()))
         if kind is None:
+            continue
+        if known.canonical(path):
             continue
         try:
             snapshot, new = _format_file(root, path, kind, shown,
@@ -115,7 +122,9 @@ def fmt(root: Path, paths: Sequence[Path] = (), *, check: bool = False) -> FmtRe
         except _Located as exc:
             result.problems.extend(exc.problems)
             continue
-        if snapshot.crlf or new != snapshot.text:
+        if not snapshot.crlf and new == snapshot.text:
+            known.confirm(path, snapshot.text)
+        else:
             if path.is_symlink():
                 result.problems.append(Problem(shown, 1, 1, "CSP007", "error",
                                                "is a symbolic link; fmt does not write through links"))
@@ -123,11 +132,14 @@ def fmt(root: Path, paths: Sequence[Path] = (), *, check: bool = False) -> FmtRe
             result.changed.append(shown)
             pending.append((replace(snapshot, crlf=False), new))  # canonical: LF line endings
     if check or result.problems:
+        known.save()
         return result
     from cspctl.records.guarded import write_if_unchanged
 
     for snapshot, new in pending:
         write_if_unchanged(snapshot, new)
+        known.confirm(snapshot.path, new)
+    known.save()
     result.written = True
     return result
 

@@ -152,17 +152,27 @@ def chase(
     output: Annotated[Path | None, typer.Option("--output", "-o", metavar="DIR", file_okay=False,
                       help="Folder for the reminders (default: ./chase-DATE).")] = None,
     source: Annotated[Source, typer.Option("--source", help="Minutes, action plans or both.")] = Source.all,
+    within: Annotated[int, typer.Option("--within", metavar="DAYS", min=0,
+                      help="Chase actions overdue or due within this many days of --as-of.")] = 14,
+    all_: Annotated[bool, typer.Option("--all", help="Chase every open action, whenever it is due.")] = False,
+    owner: Annotated[str | None, typer.Option("--owner", metavar="NAME", autocompletion=completion.people,
+                     help="Only the reminders of this person, or of a group's members (id, name "
+                     "or alias).")] = None,
     include_restricted: Annotated[bool, INCLUDE_RESTRICTED] = False,
 ) -> None:
     """Write one reminder per action owner (Markdown, and an unsent .eml draft to their
-    register email). Never sends mail."""
+    register email, plain text and HTML). Never sends mail.
+
+    Chases the actions overdue or due within --within days (default 14) of --as-of; --all
+    chases every open action.
+    """
     from cspctl.actions.chase import chase as run
 
     day = as_of.date() if as_of else dt.date.today()
     result = run(_load(ctx, include_restricted), day, output or Path(f"chase-{day.isoformat()}"),
-                 source.value)
+                 source.value, within=within, everything=all_, only=owner)
     emails = sum(1 for r in result.reminders if r.eml is not None)
-    print(f"Wrote {len(result.reminders)} reminders to {result.folder} "
+    print(f"Wrote {len(result.reminders)} reminder{'' if len(result.reminders) == 1 else 's'} to {result.folder} "
           f"({len(result.reminders)} .md, {emails} .eml). Nothing was sent.")
     if result.without_email:
         print("No email in the register (Markdown only): " + ", ".join(result.without_email))
@@ -171,6 +181,9 @@ def chase(
     elif result.unowned:
         print(f"{result.unowned} open action(s) have no owner and were not chased "
               "(the partnership names no manager or contact to list them for).")
+    if result.not_yet_due:
+        print(f"{result.not_yet_due} open action(s) due after "
+              f"{(day + dt.timedelta(days=within)).isoformat()} or undated were not chased (--all chases them).")
     if result.skipped_ongoing:
         print(f"{result.skipped_ongoing} ongoing action(s) were not chased (they recur and are "
               "never overdue).")
@@ -179,9 +192,9 @@ def chase(
 def _load(ctx: typer.Context, include_restricted: bool) -> Records:
     from cspctl.commands.context import records_dir
     from cspctl.records.public import public
-    from cspctl.records.store import load_records
+    from cspctl.records.store import read_records
 
-    records = load_records(records_dir(ctx))
+    records = read_records(records_dir(ctx))
     broken = sorted({p.path for p in records.problems if p.level == "error"})
     if broken:
         print(f"cspctl: warning: {len(broken)} record file(s) have errors and are left out "

@@ -34,9 +34,9 @@ def _day(value: dt.datetime) -> dt.date:
 
 def _load(ctx: typer.Context) -> Records:
     from cspctl.commands.context import records_dir
-    from cspctl.records.store import load_records
+    from cspctl.records.store import read_records
 
-    records = load_records(records_dir(ctx))
+    records = read_records(records_dir(ctx))
     broken = sorted({p.path for p in records.problems if p.level == "error"})
     if broken:
         print(f"cspctl: warning: {len(broken)} record file(s) have errors and are left out "

@@ -33,9 +33,9 @@ def decisions(
     from cspctl.governance.decisions import decisions as find
     from cspctl.governance.decisions_formats import FORMATS
     from cspctl.records.public import public
-    from cspctl.records.store import load_records
+    from cspctl.records.store import read_records
 
-    records = load_records(records_dir(ctx))
+    records = read_records(records_dir(ctx))
     shown = records if include_restricted else public(records)
     found = find(shown, since=date_option(since), until=date_option(until))
     FORMATS[format.value](found, sys.stdout)
@@ -110,7 +110,7 @@ def attendance(
     """
     from cspctl.governance.attendance import attendance as count
     from cspctl.governance.attendance_formats import FORMATS
-    from cspctl.records.store import load_records
+    from cspctl.records.store import read_records
 
-    stats = count(load_records(records_dir(ctx)), since=date_option(since), until=date_option(until))
+    stats = count(read_records(records_dir(ctx)), since=date_option(since), until=date_option(until))
     FORMATS[format.value](stats, by.value, sys.stdout)

@@ -9,7 +9,9 @@ from typing import Annotated
 
 import typer
 
+from cspctl.commands import completion
 from cspctl.commands.context import records_dir
+from cspctl.errors import CspError
 
 
 def schema(
@@ -35,18 +37,43 @@ def calendar(
     ctx: typer.Context,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write the .ics file here instead of stdout.", dir_okay=False)] = None,
+    owner: Annotated[str | None, typer.Option(
+        "--owner", metavar="NAME", autocompletion=completion.people,
+        help="Instead of the meetings, a feed of this person's or group's open action due "
+        "dates (id, name or alias; a person's include their groups').")] = None,
+    include_restricted: Annotated[bool, typer.Option(
+        "--include-restricted", help="With --owner: include actions raised under restricted "
+        "items (not for publication).")] = False,
 ) -> None:
-    """An iCalendar (.ics) file of past and planned meetings, Europe/London times."""
-    from cspctl.records.atomic import atomic_write
-    from cspctl.records.store import load_records
-    from cspctl.render.calendar import build_calendar
+    """An iCalendar (.ics) file of past and planned meetings, Europe/London times.
 
-    data = build_calendar(load_records(records_dir(ctx)))
+    With --owner, one person's action due dates as all-day events instead. DTSTAMP is the
+    records' last commit time (SOURCE_DATE_EPOCH overrides it) and SEQUENCE counts the
+    commits that changed each event's record, so re-importing updates events in place.
+    """
+    from cspctl.records.atomic import atomic_write
+    from cspctl.records.store import read_records
+
+    records = read_records(records_dir(ctx))
+    if owner is None:
+        if include_restricted:
+            raise CspError("--include-restricted needs --owner: the meetings calendar is public", 2)
+        from cspctl.render.calendar import build_calendar
+
+        data, note = build_calendar(records), None
+    else:
+        from cspctl.records.public import public
+        from cspctl.render.action_calendar import build_action_calendar
+
+        data, count = build_action_calendar(records if include_restricted else public(records), owner)
+        note = f"{count} action due date{'' if count == 1 else 's'}"
     if output is None:
         sys.stdout.write(data.decode("utf-8"))
+        if note:
+            print(note, file=sys.stderr)
         return
     from cspctl.records.guarded import refuse_output_into_records
 
     refuse_output_into_records(records_dir(ctx), output)
-    atomic_write(output, data.decode("utf-8"))
-    print(f"wrote {output}", file=sys.stderr)
+    atomic_write(output, data)
+    print(f"wrote {output}" + (f" ({note})" if note else ""), file=sys.stderr)

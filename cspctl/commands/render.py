@@ -71,13 +71,13 @@ def _run(ctx: typer.Context, kind: str, target: str | None, fmt: str | None, out
          include_restricted: bool, templates: Path | None, as_of: dt.date | None = None,
          since: dt.date | None = None) -> None:
     from cspctl.progress import reading_files
-    from cspctl.records.store import load_records
+    from cspctl.records.store import read_records
     from cspctl.render.document import Request, render
     from cspctl.render.output import write
 
     chosen = chosen_format(fmt, output)  # a usage error before any record is read
     with reading_files() as on_loaded:
-        records = load_records(records_dir(ctx), on_loaded=on_loaded)
+        records = read_records(records_dir(ctx), on_loaded=on_loaded)
     data = render(records, Request(kind, target, chosen, include_restricted, templates, as_of, since))
     write(data, output, skipped=sum(1 for p in records.problems if p.level == "error"), root=records.root)
 

@@ -154,7 +154,10 @@ class AttendanceThreshold(Record):
 class Partnership(Record):
     """The partnership board: its identity (name, authority, logo, contact officer, the
     words its papers print) and how it meets. `names: canonical` prints people by the
-    register's name instead of as each record writes them."""
+    register's name instead of as each record writes them. `exclusion_wording` introduces
+    Part B of a pack (its restricted items), in the board's own words, such as the
+    resolution that excludes the public; without it the pack prints the neutral label
+    `part_b_note`."""
 
     name: str
     short_name: str | None = None
@@ -163,6 +166,7 @@ class Partnership(Record):
     contact: Contact | None = None
     security: Security = Security()
     labels: dict[str, str] = Field(default_factory=dict)
+    exclusion_wording: str | None = None
     names: Literal["as_written", "canonical"] = "as_written"
     chairs: list[PersonRef | ChairTerm] = Field(default_factory=list)
     manager: PersonRef | None = None

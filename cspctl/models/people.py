@@ -8,7 +8,12 @@ from cspctl.models.base import PersonRef, Record, Slug
 
 
 class Person(Record):
-    """One person. `aliases` absorb the other spellings the board's papers use."""
+    """One person. `aliases` absorb the other spellings the board's papers use.
+
+    `salutation` is how a letter greets them (`cspctl chase`): "Councillor Dale" gives
+    "Dear Councillor Dale,"; one that brings its own greeting ("Dear Nina", "Hello Nina")
+    is used as written. Without it a letter greets them by `name`, as written.
+    """
 
     id: Slug
     name: str = Field(min_length=1)

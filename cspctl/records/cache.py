@@ -117,8 +117,13 @@ class Cache:
     only ever saves time, it never changes an answer or stops a command."""
 
     def __init__(self, root: Path, *, folder: Path | None = None, version: str = __version__,
-                 schema: str | None = None, key: bytes | None = None) -> None:
+                 schema: str | None = None, key: bytes | None = None, borrowed: bool = False) -> None:
         self.root = root
+        self.borrowed = borrowed
+        """Consulting another folder's cache (`folder`) for the files of `root`, such as a git
+        revision exported to a scratch folder: its entries (keyed by content) are read and
+        added to, but its index of file stats is neither trusted nor written, and nothing is
+        pruned from it."""
         self.folder = folder or cache_folder(root)
         self.key = key if key is not None else _user_key()
         self._version = version
@@ -200,7 +205,7 @@ class Cache:
         same = (index.get("version"), index.get("schema"), index.get("loader")) == (
             self._version, self.schema, self.loader_stamp)
         self.written = int(index.get("written", 0)) if same else 0
-        self.files = dict(index.get("files", {})) if same else {}
+        self.files = dict(index.get("files", {})) if same and not self.borrowed else {}
         self.results = dict(index.get("results", {})) if same and index.get("code") == self.code_stamp else {}
         self.dirty = not same or index.get("code") != self.code_stamp
         generation = hashlib.sha256(f"{self._version}\0{self.schema}\0{self.loader_stamp}".encode())
@@ -225,7 +230,7 @@ class Cache:
         """Write the entries put since the last save, then the index (only when something changed)."""
         if self._pending:
             self._store_entries()
-        if not self.dirty:
+        if not self.dirty or self.borrowed:
             return
         self.written = time.time_ns()
         index = {"format": FORMAT, "version": self._version, "schema": self.schema,
@@ -368,6 +373,8 @@ class Cache:
         try:
             with db:
                 db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?)", pending)
+                if self.borrowed:
+                    return
                 stale = [(name,) for (name,) in db.execute("SELECT name FROM entries")
                          if name.split("-", 1)[0] not in live]
                 db.executemany("DELETE FROM entries WHERE name = ?", stale)

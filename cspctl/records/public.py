@@ -17,7 +17,6 @@ from typing import Any
 
 from cspctl.models.meeting import Item, ItemPath, Meeting, PaperFile, item_number, paper_ids, walk_items
 from cspctl.records.store import Loaded, Records
-from cspctl.records.yamlio.read import Document
 
 RESTRICTED_PLACEHOLDER = "Restricted item due to sensitive information"
 
@@ -27,8 +26,9 @@ def public(records: Records) -> Records:
     hidden_papers = _restricted_papers(records)
     named_ids, hidden_files = _restricted_paper_refs(records)
     hidden_papers |= named_ids
-    meetings = [_strip(m, _without_hidden_papers(_public_meeting(m.model, hidden_papers),
-                                                 hidden_papers, hidden_files, records.root))
+    meetings = [_strip(m, m.model if _nothing_hidden(m.model.items, hidden_papers, hidden_files, records.root)
+                       else _without_hidden_papers(_public_meeting(m.model, hidden_papers),
+                                                   hidden_papers, hidden_files, records.root))
                 for m in records.meetings]
     reports = [_strip(r, r.model) for r in records.reports if r.model.id not in hidden_papers]
     reports = [_strip(r, _public_report(r.model, hidden_papers)) for r in reports]
@@ -118,9 +118,21 @@ def _without_hidden_papers(model: Any, ids: set[str], paths: set[str], root: Pat
     return model.model_copy(update={"items": public_items(model.items, False)})
 
 
+def _nothing_hidden(items: list[Item], ids: set[str], paths: set[str], root: Path) -> bool:
+    """No item (at any depth) is restricted or names a hidden paper: the public meeting is the
+    meeting itself, and copying it item by item (most meetings, most of the time) is skipped.
+    Declarations are dropped only for restricted items, so they stay as they are too."""
+    for item in items:
+        if item.restricted or not _nothing_hidden(item.items, ids, paths, root):
+            return False
+        for paper in item.papers:
+            if (_file_key(paper.path, root) in paths if isinstance(paper, PaperFile) else paper in ids):
+                return False
+    return True
+
+
 def _strip(loaded: Loaded[Any], model: Any) -> Loaded[Any]:
-    document = Document(data=None, values=loaded.document.values, keys=loaded.document.keys)
-    return replace(loaded, document=document, model=model)
+    return replace(loaded, document=loaded.document.positions_only(loaded.path), model=model)
 
 
 def _public_meeting(model: Meeting, hidden: set[str]) -> Meeting:

@@ -17,6 +17,8 @@ EXAMPLES: dict[str, str] = {
     "Partnership.security": "{public: OFFICIAL, restricted: OFFICIAL-SENSITIVE}",
     "Partnership.labels": "{members_present: Members, support_required: Support required from the Board}",
     "Partnership.names": "canonical",
+    "Partnership.exclusion_wording": ("\"The public are excluded from Part B: its items contain exempt "
+                                      "information.\""),
     "Partnership.chairs": "[Councillor Alison Cooper, {name: Pat Jones, until: 2022-05-31}]",
     "Partnership.manager": "Chris Lee",
     "Partnership.policy_officer": "Jo Officer",

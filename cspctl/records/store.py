@@ -228,6 +228,30 @@ def load_records(root: Path, *, exact: bool = False, cache: Cache | None = None,
     return records
 
 
+def read_records(root: Path, *, on_loaded: Callable[[int, int], None] | None = None) -> Records:
+    """`load_records` for the commands that read records: through the folder's cache (the
+    one lint keeps), so a file whose content it has seen is not parsed again. The answer is
+    the same with or without it; a cache that cannot be read or written only costs time."""
+    from cspctl.records.cache import Cache
+
+    cache = Cache(root) if root.is_dir() else None  # a missing folder: load_records says why
+    return load_records(root, cache=cache, on_loaded=on_loaded)
+
+
+def load_borrowing(root: Path, like: Path) -> Records:
+    """`load_records` of a scratch copy `root` of (a revision of) the folder `like`, through
+    `like`'s cache: files it has seen are not parsed again, and its index is left alone. The
+    scratch folder goes away after this, so each document keeps its text: positions asked for
+    later are found in it, not in a file that is no longer there."""
+    from cspctl.records.cache import Cache, cache_folder
+
+    cache = Cache(root, folder=cache_folder(like), borrowed=True) if like.is_dir() else None
+    records = load_records(root, cache=cache)
+    for _, document in records.documents().values():
+        document.keep_text()
+    return records
+
+
 def _file(records: Records, kind: str, loaded: Loaded[Any]) -> None:
     if kind == "partnership":
         records.partnership = loaded

@@ -59,6 +59,8 @@ class AgendaView:
     venue: str | None
     chair: str | None
     rows: list[AgendaRow]
+    page_refs: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """In a pack: item number -> the anchors its papers start and end at (PDF prints pages)."""
 
     @property
     def held(self) -> bool:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from cspctl.errors import CspError
 from cspctl.records.store import Records
+from cspctl.render.filters import uk_date
 
 if TYPE_CHECKING:
     from cspctl.render.provenance import Provenance
@@ -62,6 +63,12 @@ def render(records: Records, request: Request) -> bytes:
     return fmt.produce(env, template, context)
 
 
+def build_view(records: Records, request: Request) -> tuple[Any, str]:
+    """The view model and title of `request`'s document, built from `records` as given (the
+    caller has already chosen the public view or not): the site renders its pages from these."""
+    return _BUILDERS[request.kind](records, request)
+
+
 def parse_date(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value) if len(value) == 10 else _bad_date(value)
@@ -77,14 +84,14 @@ def _agenda(records: Records, request: Request) -> tuple[Any, str]:
     from cspctl.render import agenda
 
     date = parse_date(request.target or "")
-    return agenda.build(records, date), f"Agenda — {date.strftime('%d %B %Y')}"
+    return agenda.build(records, date), f"Agenda — {uk_date(date)}"
 
 
 def _minutes(records: Records, request: Request) -> tuple[Any, str]:
     from cspctl.render import minutes
 
     date = parse_date(request.target or "")
-    return minutes.build(records, date), f"Minutes — {date.strftime('%d %B %Y')}"
+    return minutes.build(records, date), f"Minutes — {uk_date(date)}"
 
 
 def _report(records: Records, request: Request) -> tuple[Any, str]:
@@ -105,7 +112,7 @@ def _actions(records: Records, request: Request) -> tuple[Any, str]:
     from cspctl.render import actions
 
     as_of = request.as_of or dt.date.today()
-    return actions.build(records, as_of), f"Action log — {as_of.strftime('%d %B %Y')}"
+    return actions.build(records, as_of), f"Action log — {uk_date(as_of)}"
 
 
 def _plan(records: Records, request: Request) -> tuple[Any, str]:
@@ -120,7 +127,7 @@ def _pack(records: Records, request: Request) -> tuple[Any, str]:
 
     date = parse_date(request.target or "")
     labels = _labels(records)
-    return pack.build(records, date, labels), f"{labels['pack_title']} {date.strftime('%d %B %Y')}"
+    return pack.build(records, date, labels), f"{labels['pack_title']} {uk_date(date)}"
 
 
 def _labels(records: Records) -> dict[str, str]:

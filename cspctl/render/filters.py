@@ -22,20 +22,25 @@ if TYPE_CHECKING:
 _SPACE = re.compile(r"\s+")
 
 
+def uk_date(value: dt.date) -> str:
+    """"8 December 2021": UK style, the day without a leading zero."""
+    return f"{value.day} {value.strftime('%B %Y')}"
+
+
 def long_date(value: dt.date | None) -> str:
-    """"Wednesday 08 December 2021", as the board's papers write dates."""
-    return value.strftime("%A %d %B %Y") if value else ""
+    """"Wednesday 8 December 2021", the meeting date as a paper heads it."""
+    return f"{value.strftime('%A')} {uk_date(value)}" if value else ""
 
 
 def short_date(value: dt.date | str | None) -> str:
-    """"08 December 2021"; a month-only date ("2021-11") becomes "November 2021"."""
+    """"8 December 2021"; a month-only date ("2021-11") becomes "November 2021"."""
     if value is None:
         return ""
     if isinstance(value, str):
         if len(value) == 7:
             return dt.date.fromisoformat(value + "-01").strftime("%B %Y")
         value = dt.date.fromisoformat(value)
-    return value.strftime("%d %B %Y")
+    return uk_date(value)
 
 
 def clock(value: str | dt.time | None) -> str:
@@ -65,8 +70,16 @@ def _markdown() -> MarkdownIt:
 
 
 def markdown_to_html(text: str) -> str:
-    """User Markdown as HTML; raw HTML in it is escaped, unsafe links are not linked."""
+    """User Markdown as HTML; raw HTML in it is escaped, unsafe links are not linked.
+
+    A table gets `scope="col"` on its header cells (Markdown tables have one header row) and a
+    focusable scroll box, so that a wide table scrolls on its own at phone width instead of the
+    whole page, and a keyboard user can scroll it (WCAG 1.4.10, 2.1.1)."""
     html: str = _markdown().render(text)
+    if "<table>" in html:
+        html = (html.replace("<th>", '<th scope="col">').replace("<th style=", '<th scope="col" style=')
+                .replace("<table>", '<div class="table-wrap" tabindex="0">\n<table>')
+                .replace("</table>", "</table>\n</div>"))
     return html
 
 

@@ -63,7 +63,9 @@ def _docx(env: Environment, kind: str, context: dict[str, Any]) -> bytes:
 def _pdf(env: Environment, kind: str, context: dict[str, Any]) -> bytes:
     from cspctl.render.pdf import html_to_pdf
 
-    return html_to_pdf(template_text(env, kind, "html", context))
+    meta = context.get("meta")
+    paged = {**context, "paged": True}  # templates add what only pages have (page references)
+    return html_to_pdf(template_text(env, kind, "html", paged), kind, getattr(meta, "title", None))
 
 
 FORMATS: dict[str, Format] = {

@@ -88,6 +88,9 @@ DEFAULTS: Mapping[str, str] = {
     "minutes_of": "Minutes of",
     "action_log": "Action log",
     "file_paper": "File",
+    "part_b": "Part B",
+    "part_b_note": "The items below are restricted: their papers are not for publication.",
+    "pages": "Pages",
 }
 """Every label a bundled template prints, with its default wording. `paper_heading` is
 empty by default: papers are then headed by the partnership's name."""

@@ -5,13 +5,19 @@ papers each item (and sub-item) names, in agenda order: reports with the papers 
 appendices, action plans as `render plan` shows them, the forward plan as `render
 forward-plan` shows it, the action log (which then sits at its item instead of up front),
 and files kept in the records folder as a titled entry with their path. Each paper once.
+
+Restricted business comes last, as Part B: the restricted items by number and title,
+introduced by the board's `exclusion_wording` (a neutral default label otherwise), then,
+only with --include-restricted, their papers (the public view has none). In PDF the
+agenda gives the pages of each item's papers; `page_refs` names the anchors they start and
+end at.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
@@ -20,6 +26,7 @@ from cspctl.models.meeting import ItemPath, PaperFile, item_numbers, record_path
 from cspctl.records import files
 from cspctl.records.store import Loaded, Records
 from cspctl.render import actions, agenda, forward_plan, minutes, plan, report
+from cspctl.render.filters import uk_date
 
 
 @dataclass
@@ -33,6 +40,11 @@ class PackPart:
     @property
     def anchor(self) -> str:
         return f"paper-{self.number}"
+
+    @property
+    def end_anchor(self) -> str:
+        """An empty mark at the end of the paper (PDF only): the page of its last line."""
+        return f"paper-{self.number}-end"
 
 
 @dataclass
@@ -48,23 +60,40 @@ class FilePaperView:
 
 
 @dataclass
+class RestrictedItem:
+    """A restricted item in Part B: its number and title, and its papers when included."""
+
+    number: str
+    title: str
+    parts: list[PackPart] = field(default_factory=list)
+
+
+@dataclass
 class PackView:
     date: dt.date
     parts: list[PackPart]
+    """Part A: every paper of the public business, in agenda order."""
+    part_b: list[RestrictedItem] = field(default_factory=list)
+    exclusion: str = ""
+
+    @property
+    def part_b_parts(self) -> list[PackPart]:
+        return [part for item in self.part_b for part in item.parts]
 
 
 def build(records: Records, date: dt.date, labels: Mapping[str, str]) -> PackView:
-    parts: list[PackPart] = []
+    found: list[tuple[str, str, Any, str | None]] = []
 
     def add(kind: str, title: str, doc: Any, item: str | None = None) -> None:
-        parts.append(PackPart(len(parts) + 1, kind, title, item, doc))
+        found.append((kind, title, doc, item))
 
-    add("agenda", labels["agenda"], agenda.build(records, date))
+    the_agenda = agenda.build(records, date)
+    add("agenda", labels["agenda"], the_agenda)
     previous = [m for m in records.meetings
                 if m.model.date < date and m.model.status not in minutes.NO_MINUTES]
     if previous:
         earlier = previous[-1].model.date
-        add("minutes", f"{labels['minutes_of']} {earlier.strftime('%d %B %Y')}",
+        add("minutes", f"{labels['minutes_of']} {uk_date(earlier)}",
             minutes.build(records, earlier))
     record = records.meeting(date)
     items = list(walk_items(record.model.items)) if record else []
@@ -95,7 +124,43 @@ def build(records: Records, date: dt.date, labels: Mapping[str, str]) -> PackVie
                 add("plan", the_plan.title, the_plan, number)
             else:
                 _add_report(records, paper, None, number, seen, add)
-    return PackView(date, parts)
+    return _arrange(records, the_agenda, found, labels)
+
+
+def _arrange(records: Records, the_agenda: agenda.AgendaView,
+             found: list[tuple[str, str, Any, str | None]], labels: Mapping[str, str]) -> PackView:
+    """Part A, then Part B (the restricted items and their papers), numbered in that order;
+    the agenda learns where each item's papers start and end."""
+    owner = _restricted_owner(the_agenda)
+    restricted = {row.number: RestrictedItem(row.number, row.title)
+                  for row in the_agenda.rows if owner.get(row.number) == row.number}
+    part_a = [entry for entry in found if entry[3] not in owner]
+    ordered = part_a + [entry for entry in found if entry[3] in owner]
+    parts = [PackPart(n, kind, title, item, doc) for n, (kind, title, doc, item) in enumerate(ordered, 1)]
+    for part in parts[len(part_a):]:
+        restricted[owner[str(part.item)]].parts.append(part)
+    for part in parts:
+        if part.item is not None:
+            first, _ = the_agenda.page_refs.get(part.item, (part.anchor, part.end_anchor))
+            the_agenda.page_refs[part.item] = (first, part.end_anchor)
+    partnership = records.partnership.model if records.partnership else None
+    wording = (partnership.exclusion_wording if partnership else None) or labels["part_b_note"]
+    return PackView(the_agenda.date, parts[:len(part_a)], list(restricted.values()), wording)
+
+
+def _restricted_owner(the_agenda: agenda.AgendaView) -> dict[str, str]:
+    """The number of every item at or below a restricted item, mapped to the number of the
+    outermost restricted item it is part of."""
+    owner: dict[str, str] = {}
+    current: tuple[str, int] | None = None
+    for row in the_agenda.rows:
+        if current is not None and row.depth > current[1]:
+            owner[row.number] = current[0]
+            continue
+        current = (row.number, row.depth) if row.restricted else None
+        if row.restricted:
+            owner[row.number] = row.number
+    return owner
 
 
 def _add_report(records: Records, paper_id: str, title: str | None, number: str,

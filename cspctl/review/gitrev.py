@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from cspctl.errors import CspError
-from cspctl.records.store import Records, load_records
+from cspctl.records.store import Records, load_borrowing, read_records
 
 WORKING_TREE = None
 """A `head` of None means the working tree."""
@@ -124,13 +124,13 @@ def changed_paths(repo: Repo, base: str | None, below: str) -> list[tuple[str, s
 def load_at(repo: Repo, rev: str | None, records_dir: Path) -> Records:
     """The records at a revision (None: the working tree), loaded and validated."""
     if rev is WORKING_TREE:
-        return load_records(records_dir) if records_dir.is_dir() else Records(root=records_dir)
+        return read_records(records_dir) if records_dir.is_dir() else Records(root=records_dir)
     commit = resolve(repo, rev)
     with tempfile.TemporaryDirectory(prefix="cspctl-rev-") as scratch:
         root = Path(scratch) / "records"
         root.mkdir()
         export(repo, commit, root)
-        return load_records(root)
+        return load_borrowing(root, records_dir)
 
 
 def export(repo: Repo, commit: str, dest: Path, *, everything: bool = False) -> None:

@@ -113,13 +113,62 @@ def test_json_has_the_contract_fields(cli: Cli) -> None:
 def test_csv_reads_back(cli: Cli) -> None:
     result = cli("--records", SEED_RECORDS, "actions", "--overdue", "--as-of", "2022-01-01",
                  "--format", "csv")
-    rows = list(csv.DictReader(io.StringIO(result.out)))
+    assert result.out.startswith("\ufeffid,description,")  # the BOM: Excel reads UTF-8
+    rows = list(csv.DictReader(io.StringIO(result.out.encode("utf-8").decode("utf-8-sig"), newline="")))
     assert {r["id"] for r in rows} == SEPTEMBER_OPEN
     by_id = {r["id"]: r for r in rows}
     assert by_id["2021-09-29/3.4"]["owners"] == "Andy Opie; Dan James"
     assert by_id["2021-09-29/3.4"]["owner_ids"] == "andy-opie; daniel-james"
     assert by_id["2021-09-29/3.4"]["days_overdue"] == "24"
     assert by_id["2021-09-29/3.4"]["due"] == "2021-12-08"
+    assert {r["overdue"] for r in rows} == {"yes"}
+
+
+def test_csv_file_opens_in_a_spreadsheet_as_written(tmp_path: Path) -> None:
+    """Bytes as a spreadsheet gets them: UTF-8 with a BOM, yes/no, no live formulas, one
+    line per row whatever control characters the record holds."""
+    meeting = """\
+date: 2022-03-30
+status: drafted
+items:
+  - title: Women’s safety
+    actions:
+      - id: 2022-03-30/1.1
+        owners: [Sam Lead]
+        description: "=HYPERLINK(\\"http://example.org\\") women’s\\tsafety\\r\\nsurvey"
+        due: 2022-04-01
+      - id: 2022-03-30/1.2
+        owners: ["@Sam Lead"]
+        description: "-1+1 \\u202eevil"
+        due: 2022-07-01
+      - id: 2022-03-30/1.3
+        owners: [Sam Lead]
+        description: plain
+        due: 2022-07-01
+        status: completed
+        completed_on: 2022-04-02
+"""
+    root = tmp_path / "records"
+    (root / "meetings").mkdir(parents=True)
+    (root / "people.yaml").write_text("people:\n  - {id: sam-lead, name: Sam Lead, aliases: ['@Sam Lead']}\n",
+                                      encoding="utf-8")
+    (root / "meetings" / "2022-03-30.yaml").write_text(meeting, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "cspctl", "--records", str(root), "actions", "--all",
+                           "--as-of", "2022-06-01", "--format", "csv"], capture_output=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(b"\xef\xbb\xbf")
+    out = tmp_path / "actions.csv"
+    out.write_bytes(done.stdout)
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = {r["id"]: r for r in csv.DictReader(handle)}
+    assert len(done.stdout.splitlines()) == 4  # header and three rows: no line breaks inside cells
+    first = rows["2022-03-30/1.1"]
+    assert first["description"] == "'=HYPERLINK(\"http://example.org\") women’s safety survey"
+    assert (first["overdue"], first["days_overdue"]) == ("yes", "61")
+    second = rows["2022-03-30/1.2"]
+    assert second["description"] == "'-1+1 evil" and second["owners"] == "'@Sam Lead"
+    assert second["overdue"] == "no" and rows["2022-03-30/1.3"]["overdue"] == "no"
+    assert all(not cell.startswith(("=", "+", "-", "@")) for r in rows.values() for cell in r.values())
 
 
 def test_markdown_is_a_pipe_table(cli: Cli) -> None:

@@ -120,7 +120,7 @@ def test_minutes_end_with_the_actions_table(cli: Cli, tmp_path: Path) -> None:
     assert len(rows) == 13  # the 12 actions the minutes raise or carry
     by_ref = {row[0]: row for row in rows[1:]}
     assert by_ref["2021-09-29/4.1"] == ["2021-09-29/4.1", "find out whether KCPOs will appear on DBS for young people",
-                                        "James Rush", "08 December 2021", "Completed"]
+                                        "James Rush", "8 December 2021", "Completed"]
     assert by_ref["2021-09-29/3.4"][2] == "Andy Opie and Dan James"
     assert [row[4] for row in rows[1:]].count("Completed") == 4
     assert "<w:tblHeader/>" in table._tbl.xml

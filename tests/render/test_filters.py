@@ -13,9 +13,11 @@ from cspctl.render.environment import make_environment
 from cspctl.render.loader import bundled_dir
 
 
-def test_dates_read_as_the_board_writes_them() -> None:
-    assert filters.long_date(dt.date(2021, 12, 8)) == "Wednesday 08 December 2021"
-    assert filters.short_date(dt.date(2021, 12, 8)) == "08 December 2021"
+def test_dates_are_written_uk_style_without_a_leading_zero() -> None:
+    assert filters.long_date(dt.date(2021, 12, 8)) == "Wednesday 8 December 2021"
+    assert filters.short_date(dt.date(2021, 12, 8)) == "8 December 2021"
+    assert filters.short_date("2021-12-08") == "8 December 2021"
+    assert filters.short_date(dt.date(2021, 12, 18)) == "18 December 2021"
     assert filters.short_date("2021-11") == "November 2021"
     assert filters.clock("10:00") == "10:00"
 

@@ -176,7 +176,7 @@ def test_every_label_a_template_prints_has_a_default_and_is_documented() -> None
     from tests.conftest import REPO
 
     used: set[str] = set()
-    for template in (REPO / "cspctl" / "templates").iterdir():
+    for template in (REPO / "cspctl" / "templates").rglob("*.j2"):
         used |= set(re.findall(r"label\('([a-z_]+)'\)", template.read_text(encoding="utf-8")))
     assert used - set(DEFAULTS) == set()
     assert {"confidential", "pack_title", "mandated", "file_paper"} <= used

@@ -197,7 +197,7 @@ def test_december_pack_holds_all_twelve_seed_papers(cli: Cli, fmt: str) -> None:
     assert out.index("Monthly Tactical Tasking") < out.index("Wednesday 28 September 2022") \
         < out.index("The YOS board has met twice this quarter")
     # In Markdown a rule also opens the footer (which records the pack was made from).
-    sections = out.count('<section class="paper"') if fmt == "html" else out.count("\n---\n") - 1
+    sections = out.count('<section class="paper paper-') if fmt == "html" else out.count("\n---\n") - 1
     assert sections == 15  # agenda, September minutes, action log and the twelve papers
 
 

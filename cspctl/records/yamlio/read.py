@@ -70,6 +70,24 @@ class Document:
             self._positions = positions_of(text) if text is not None else ({}, {})
         return self._positions
 
+    def keep_text(self) -> None:
+        """Read the text of `source` now, for positions asked for after the file is gone."""
+        if self._positions is None and self.text is None and self.source is not None:
+            try:
+                self.text = read_text(self.source)
+            except YamlError:
+                pass
+
+    def positions_only(self, source: Path) -> Document:
+        """A document with no data and no text, only this one's positions: what public records
+        carry. Positions already found are copied; otherwise they are found when first asked
+        for, from the file at `source` (this document's own source when it has one), so a view
+        of thousands of files costs nothing until a finding needs a position."""
+        if self._positions is not None:
+            values, keys = self._positions
+            return Document(None, values, keys, hidden=self.hidden)
+        return Document(None, source=self.source or source, hidden=self.hidden)
+
     def position(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
         """The position of `path`, or of its nearest ancestor that has one."""
         values, keys = self._located()
