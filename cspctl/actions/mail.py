@@ -55,7 +55,7 @@ def html_document(title: str, markdown: str) -> str:
     from cspctl.render.filters import markdown_to_html
 
     return ("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
-            f"<title>{escape(title)}</title>\n</head>\n<body>\n{markdown_to_html(markdown)}</body>\n</html>\n")
+            f"<title>{escape(title)}</title>\n</head>\n<body>\n{markdown_to_html(markdown, below=0)}</body>\n</html>\n")
 
 
 def markdown_to_text(markdown: str) -> str:
