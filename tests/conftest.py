@@ -97,6 +97,14 @@ def board(tmp_path: Path) -> Callable[..., Path]:
     return make
 
 
+# The environment of git commits made by tests: a fixed author, none of the user's git settings.
+GIT_IDENTITY = {
+    "GIT_AUTHOR_NAME": "Test Officer", "GIT_AUTHOR_EMAIL": "officer@example.org",
+    "GIT_COMMITTER_NAME": "Test Officer", "GIT_COMMITTER_EMAIL": "officer@example.org",
+    "GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1",
+}
+
+
 @dataclass
 class Result:
     code: int

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import MEETING, PARTNERSHIP
+from tests.conftest import GIT_IDENTITY, MEETING, PARTNERSHIP
 
 RESTRICTED_ITEM = """\
   - title: Prevent case review
@@ -28,11 +28,7 @@ def _git(root: Path, *args: str) -> str:
 @pytest.fixture
 def repo(board: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> Path:
     """A small board with a restricted item, committed; returns the records folder."""
-    for name, value in {
-        "GIT_AUTHOR_NAME": "Test Officer", "GIT_AUTHOR_EMAIL": "officer@example.org",
-        "GIT_COMMITTER_NAME": "Test Officer", "GIT_COMMITTER_EMAIL": "officer@example.org",
-        "GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1",
-    }.items():
+    for name, value in GIT_IDENTITY.items():
         monkeypatch.setenv(name, value)
     root = board(**{
         "partnership.yaml": PARTNERSHIP + "papers_deadline: {working_days_before: 5}\n",

@@ -14,7 +14,7 @@ import pytest
 import vobject
 
 from tests.actions.test_list import CANARY, RESTRICTED_MEETING
-from tests.conftest import SEED_RECORDS, Result
+from tests.conftest import GIT_IDENTITY, SEED_RECORDS, Result
 
 Cli = Callable[..., Result]
 UTC = dt.UTC
@@ -102,11 +102,7 @@ class Board:
 
 @pytest.fixture
 def repo(board: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> Board:
-    for name, value in {
-        "GIT_AUTHOR_NAME": "Test Officer", "GIT_AUTHOR_EMAIL": "officer@example.org",
-        "GIT_COMMITTER_NAME": "Test Officer", "GIT_COMMITTER_EMAIL": "officer@example.org",
-        "GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1",
-    }.items():
+    for name, value in GIT_IDENTITY.items():
         monkeypatch.setenv(name, value)
     made = Board(board(**{"forward-plan.yaml": FORWARD_PLAN}))
     made.git("init", "-q", "-b", "main")

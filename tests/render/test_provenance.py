@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import GIT_IDENTITY
+
 FIXED = "2022-03-01T12:00:00+00:00"
 
 
@@ -19,12 +21,7 @@ def _git(root: Path, *args: str) -> str:
 @pytest.fixture
 def committed(board: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> Path:
     """The test board in a git repository of its own, committed at a fixed date."""
-    for name, value in {
-        "GIT_AUTHOR_NAME": "Clerk", "GIT_AUTHOR_EMAIL": "clerk@example.org",
-        "GIT_COMMITTER_NAME": "Clerk", "GIT_COMMITTER_EMAIL": "clerk@example.org",
-        "GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1",
-        "GIT_AUTHOR_DATE": FIXED, "GIT_COMMITTER_DATE": FIXED,
-    }.items():
+    for name, value in {**GIT_IDENTITY, "GIT_AUTHOR_DATE": FIXED, "GIT_COMMITTER_DATE": FIXED}.items():
         monkeypatch.setenv(name, value)
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     root = board()

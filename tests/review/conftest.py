@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SEED_RECORDS
+from tests.conftest import GIT_IDENTITY, SEED_RECORDS
 
 
 @dataclass
@@ -49,11 +49,7 @@ class GitRepo:
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> GitRepo:
     """The seed board committed on `main`; the working directory is the repository."""
-    for name, value in {
-        "GIT_AUTHOR_NAME": "Test Officer", "GIT_AUTHOR_EMAIL": "officer@example.org",
-        "GIT_COMMITTER_NAME": "Test Officer", "GIT_COMMITTER_EMAIL": "officer@example.org",
-        "GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1",
-    }.items():
+    for name, value in GIT_IDENTITY.items():
         monkeypatch.setenv(name, value)
     root = tmp_path / "board"
     root.mkdir()
