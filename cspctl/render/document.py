@@ -58,7 +58,7 @@ def render(records: Records, request: Request) -> bytes:
     context = {"doc": doc, "meta": meta(source, title, request.include_restricted,
                                         contact=request.kind in CONTACT_KINDS,
                                         source=origin.sentence(labels)),
-               "origin": origin, "provenance": origin}
+               "provenance": origin}
     template = request.kind.replace("-", "_")
     return fmt.produce(env, template, context)
 

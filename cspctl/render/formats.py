@@ -65,7 +65,7 @@ def _pdf(env: Environment, kind: str, context: dict[str, Any]) -> bytes:
 
     meta = context.get("meta")
     paged = {**context, "paged": True}  # templates add what only pages have (page references)
-    origin = context.get("origin")
+    origin = context.get("provenance")
     return html_to_pdf(template_text(env, kind, "html", paged), kind, getattr(meta, "title", None),
                        getattr(origin, "date", None), getattr(meta, "source", ""))
 
